@@ -5,28 +5,19 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
-import java.util.Locale;
-import java.util.Set;
-
 /**
  * mongo-java-server's H2 backend made durable for acknowledged writes.
  * <p>
  * The stock backend lets H2's MVStore commit in the background about once a second and ignores write concern, so an
  * acknowledged insert can vanish when the process is killed. Here background commits are off and every command that
- * may write runs under one lock and is committed to the file before its reply is sent. So an acknowledged write
- * survives a kill of the process (the file is written through the OS; with {@code fsync} it is also forced to the
- * disk, which a power loss needs), and a single write command (one multi-document insert, say) is all-or-nothing on a
- * crash. Reads take no lock.
+ * may write runs alone ({@link WriteSerializer}) and is committed to the file before its reply is sent. So an
+ * acknowledged write survives a kill of the process (the file is written through the OS; with {@code fsync} it is
+ * also forced to the disk, which a power loss needs), and one write command (a multi-document insert, say) is
+ * all-or-nothing on a crash.
  */
 public class DurableH2Backend extends H2Backend {
 
-    private static final Set<String> READ_COMMANDS = Set.of(
-            "find", "getmore", "count", "distinct", "listcollections", "listindexes", "listdatabases", "hello",
-            "ismaster", "ping", "buildinfo", "serverstatus", "dbstats", "collstats", "killcursors", "endsessions",
-            "whatsmyuri", "getlasterror", "connectionstatus", "hostinfo", "getcmdlineopts", "getparameter",
-            "getfreemonitoringstatus", "getlog");
-
-    private final Object writeLock = new Object();
+    private final WriteSerializer writes = new WriteSerializer();
     private final boolean fsync;
 
     public DurableH2Backend(MVStore store, boolean fsync) {
@@ -41,20 +32,17 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (READ_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
-            return super.handleCommand(channel, databaseName, command, query);
-        }
-        synchronized (writeLock) {
-            try {
-                return super.handleCommand(channel, databaseName, command, query);
-            } finally {
-                MVStore store = getMvStore();
-                if (store.hasUnsavedChanges()) {
-                    store.commit();
-                    if (fsync) {
-                        store.sync();
-                    }
-                }
+        return writes.run(command, () -> super.handleCommand(channel, databaseName, command, query), this::commit,
+                          Document::cloneDeeply);
+    }
+
+    @Override
+    public void commit() {
+        MVStore store = getMvStore();
+        if (store.hasUnsavedChanges()) {
+            store.commit();
+            if (fsync) {
+                store.sync();
             }
         }
     }

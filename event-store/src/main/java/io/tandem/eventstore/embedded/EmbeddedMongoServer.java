@@ -2,7 +2,6 @@ package io.tandem.eventstore.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     public static EmbeddedMongoServer start(Backend backend, Path dataDirectory, String host, int port,
                                             boolean fsync) {
         MongoBackend mongoBackend = switch (backend) {
-            case MEMORY -> new MemoryBackend();
+            case MEMORY -> new SerializedMemoryBackend();
             case H2 -> DurableH2Backend.open(storeFile(dataDirectory).toString(), fsync);
         };
         MongoServer server = new MongoServer(mongoBackend);
