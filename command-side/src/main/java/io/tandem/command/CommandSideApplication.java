@@ -1,0 +1,16 @@
+package io.tandem.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Tandem's command side: REST commands, decision rights, aggregates, event appends. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CommandSideApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

@@ -1,0 +1,25 @@
+package io.tandem.command.config;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What every event inherits from the command that caused it. */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    /** Metadata keys the web layer sets on every command, copied into each event it causes. */
+    static final String[] COMMAND_METADATA = {"actor", "correlationId", "idempotencyKey"};
+
+    @Bean
+    CorrelationDataProvider commandMetaDataProvider() {
+        return new SimpleCorrelationDataProvider(COMMAND_METADATA);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,68 @@
+package io.tandem.command.config;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.tandem.eventstore.EventStoreCollections;
+import io.tandem.eventstore.SequencedMongoEventStorageEngine;
+import io.tandem.eventstore.embedded.EmbeddedMongoServer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+
+/** MongoDB (embedded or external) and the event storage engine on it. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    /** The embedded server, when enabled: started before the client connects, stopped with the context. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "tandem.store.embedded.enabled", havingValue = "true", matchIfMissing = true)
+    EmbeddedMongoServer embeddedMongoServer(StoreProperties properties) {
+        StoreProperties.Embedded embedded = properties.embedded();
+        return EmbeddedMongoServer.start(embedded.backend(), embedded.dataDir(), embedded.host(), embedded.port(),
+                                         embedded.fsync());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StoreProperties properties, ObjectProvider<EmbeddedMongoServer> embeddedMongoServer) {
+        EmbeddedMongoServer embedded = embeddedMongoServer.getIfAvailable();
+        String uri = embedded == null ? properties.uri() : embedded.connectionString();
+        return MongoClients.create(MongoClientSettings.builder()
+                                                      .applyConnectionString(new ConnectionString(uri))
+                                                      .applicationName("tandem-command-side")
+                                                      .build());
+    }
+
+    @Bean
+    MongoDatabase tandemDatabase(MongoClient mongoClient, StoreProperties properties) {
+        return mongoClient.getDatabase(properties.database());
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoClient mongoClient, MongoDatabase tandemDatabase,
+                                          StoreProperties properties,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer,
+                                          ObjectProvider<EventUpcaster> upcasters) {
+        return SequencedMongoEventStorageEngine.builder()
+                                               .client(mongoClient)
+                                               .collections(EventStoreCollections.in(tandemDatabase))
+                                               .transactions(properties.transactions())
+                                               .gapTimeout(properties.gapTimeout())
+                                               .maxGapOffset(properties.maxGapOffset())
+                                               .batchSize(properties.batchSize())
+                                               .eventSerializer(eventSerializer)
+                                               .snapshotSerializer(serializer)
+                                               .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                                               .build();
+    }
+}

@@ -1,0 +1,24 @@
+package io.tandem.command.config;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/** Up when the event store's MongoDB answers a ping. */
+@Component("eventStore")
+class StoreHealthIndicator extends AbstractHealthIndicator {
+
+    private final MongoDatabase database;
+
+    StoreHealthIndicator(MongoDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        database.runCommand(new Document("ping", 1));
+        builder.up().withDetail("database", database.getName());
+    }
+}
