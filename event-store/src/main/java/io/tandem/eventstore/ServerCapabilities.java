@@ -1,23 +1,19 @@
 package io.tandem.eventstore;
 
-import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
+import com.mongodb.connection.ClusterType;
 import org.bson.Document;
 
-/** What the connected server can do, asked once at start-up. */
+/** What the connected deployment can do, asked once at start-up. */
 final class ServerCapabilities {
 
     private ServerCapabilities() {
     }
 
-    /** Replica set members and mongos routers run multi-document transactions; standalone servers do not. */
+    /** Replica sets and sharded clusters run multi-document transactions; standalone servers do not. */
     static boolean supportsTransactions(MongoClient client) {
-        Document hello;
-        try {
-            hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
-        } catch (MongoCommandException unknownCommand) {
-            hello = client.getDatabase("admin").runCommand(new Document("isMaster", 1));
-        }
-        return hello.containsKey("setName") || "isdbgrid".equals(hello.getString("msg"));
+        client.getDatabase("admin").runCommand(new Document("ping", 1));
+        ClusterType type = client.getClusterDescription().getType();
+        return type == ClusterType.REPLICA_SET || type == ClusterType.SHARDED;
     }
 }

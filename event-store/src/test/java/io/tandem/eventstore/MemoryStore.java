@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import io.tandem.eventstore.embedded.Durability;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer;
 
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ final class MemoryStore implements AutoCloseable {
     private final MongoClient client;
 
     MemoryStore(CommandListener... listeners) {
-        server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.MEMORY, Path.of("."), "127.0.0.1", 0, false);
+        server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.MEMORY, Path.of("."), "127.0.0.1", 0,
+                                            Durability.COMMIT);
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(server.connectionString()));
         for (CommandListener listener : listeners) {

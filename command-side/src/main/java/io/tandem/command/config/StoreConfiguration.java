@@ -29,7 +29,7 @@ class StoreConfiguration {
     EmbeddedMongoServer embeddedMongoServer(StoreProperties properties) {
         StoreProperties.Embedded embedded = properties.embedded();
         return EmbeddedMongoServer.start(embedded.backend(), embedded.dataDir(), embedded.host(), embedded.port(),
-                                         embedded.fsync());
+                                         embedded.durability());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package io.tandem.command.config;
 
 import io.tandem.eventstore.SequencedMongoEventStorageEngine.Transactions;
+import io.tandem.eventstore.embedded.Durability;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer.Backend;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,13 +36,14 @@ public record StoreProperties(@DefaultValue("mongodb://127.0.0.1:27018") String 
      * @param dataDir folder of the H2 store file
      * @param host    loopback address to listen on
      * @param port    port to listen on (0 = any free port)
-     * @param fsync   force each commit to disk (survives power loss, costs latency)
+     * @param durability COMMIT (each acknowledged write is in the file before the reply: survives a kill),
+     *                COMMIT_AND_FSYNC (also forced to disk: survives power loss), BACKGROUND (H2's own, not durable)
      */
     public record Embedded(@DefaultValue("true") boolean enabled,
                            @DefaultValue("H2") Backend backend,
                            @DefaultValue("data") Path dataDir,
                            @DefaultValue("127.0.0.1") String host,
                            @DefaultValue("27018") int port,
-                           @DefaultValue("false") boolean fsync) {
+                           @DefaultValue("COMMIT") Durability durability) {
     }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
  * Runs the embedded store as its own process:
  * {@code java -cp event-store.jar:... io.tandem.eventstore.embedded.EmbeddedMongoMain --data-dir=data --port=27018}.
  * Options: {@code --data-dir} (default {@code data}), {@code --host} (default {@code 127.0.0.1}), {@code --port}
- * (default 27018, 0 = any free port), {@code --backend=h2|memory} (default h2), {@code --fsync} (force every commit to
- * disk). Prints {@code READY <port>} once it accepts connections.
+ * (default 27018, 0 = any free port), {@code --backend=h2|memory} (default h2),
+ * {@code --durability=commit|commit-and-fsync|background} (default commit, see {@link Durability}).
+ * Prints {@code READY <port>} once it accepts connections.
  */
 public final class EmbeddedMongoMain {
 
@@ -23,7 +24,7 @@ public final class EmbeddedMongoMain {
                 Path.of(options.getOrDefault("data-dir", "data")),
                 options.getOrDefault("host", "127.0.0.1"),
                 Integer.parseInt(options.getOrDefault("port", "27018")),
-                options.containsKey("fsync"));
+                Durability.valueOf(options.getOrDefault("durability", "commit").toUpperCase().replace('-', '_')));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-store-shutdown"));
         System.out.println("READY " + server.port());
         System.out.flush();

@@ -35,19 +35,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server. {@code port} 0 picks a free port; {@code dataDirectory} is used by the H2 backend only.
+     * Starts a server. {@code port} 0 picks a free port; {@code dataDirectory} and {@code durability} are used by
+     * the H2 backend only.
      */
     public static EmbeddedMongoServer start(Backend backend, Path dataDirectory, String host, int port,
-                                            boolean fsync) {
+                                            Durability durability) {
         MongoBackend mongoBackend = switch (backend) {
             case MEMORY -> new SerializedMemoryBackend();
-            case H2 -> DurableH2Backend.open(storeFile(dataDirectory).toString(), fsync);
+            case H2 -> DurableH2Backend.open(storeFile(dataDirectory).toString(), durability);
         };
         MongoServer server = new MongoServer(mongoBackend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store ({}) listening on {}:{}{}", backend, address.getHostString(), address.getPort(),
-                 backend == Backend.H2 ? " with data in " + dataDirectory.toAbsolutePath() : "");
+                 backend == Backend.H2 ? ", data in " + dataDirectory.toAbsolutePath() + ", " + durability : "");
         return new EmbeddedMongoServer(server, address);
     }
 
