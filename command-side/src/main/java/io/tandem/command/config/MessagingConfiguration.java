@@ -18,8 +18,9 @@ class MessagingConfiguration {
         return new SimpleCorrelationDataProvider(COMMAND_METADATA);
     }
 
+    /** Causation and trace ids under their own keys, so the client's correlation id is kept. */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider("causationId", "traceId");
     }
 }

@@ -1,0 +1,78 @@
+package io.tandem.command.common;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Shape rules for the texts and ids carried by commands; every violation is an {@link InvalidCommandException}.
+ * Titles and ids are short, free texts are bounded, rationales are mandatory where the audit needs them.
+ */
+public final class Texts {
+
+    /** Maximum length of ids (product, item, user ids). */
+    public static final int ID_MAX = 200;
+    /** Maximum length of titles and names. */
+    public static final int TITLE_MAX = 200;
+    /** Maximum length of free texts: vision, description, rationale, feedback text, notes. */
+    public static final int TEXT_MAX = 4000;
+
+    private Texts() {
+    }
+
+    /** A non-blank id of at most {@link #ID_MAX} characters. */
+    public static String requireId(String field, String value) {
+        return bounded(field, requireNonBlank(field, value), ID_MAX);
+    }
+
+    /** A non-blank title of at most {@link #TITLE_MAX} characters. */
+    public static String requireTitle(String field, String value) {
+        return bounded(field, requireNonBlank(field, value), TITLE_MAX);
+    }
+
+    /** A non-blank text of at most {@link #TEXT_MAX} characters. */
+    public static String requireText(String field, String value) {
+        return bounded(field, requireNonBlank(field, value), TEXT_MAX);
+    }
+
+    /** The rationale the audit trail needs: non-blank, at most {@link #TEXT_MAX} characters. */
+    public static String requireRationale(String value) {
+        return requireText("rationale", value);
+    }
+
+    /** An optional text (null stays null) of at most {@link #TEXT_MAX} characters. */
+    public static String optionalText(String field, String value) {
+        return value == null ? null : bounded(field, value, TEXT_MAX);
+    }
+
+    /** A mandatory value such as an enum constant. */
+    public static <T> T requirePresent(String field, T value) {
+        if (value == null) {
+            throw new InvalidCommandException(field + " is required");
+        }
+        return value;
+    }
+
+    /** A list of ids, each non-blank; duplicates are dropped, the first occurrence keeps its place. */
+    public static List<String> requireIds(String field, List<String> values) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String value : values) {
+            distinct.add(requireId(field, value));
+        }
+        return List.copyOf(distinct);
+    }
+
+    private static String requireNonBlank(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidCommandException(field + " must not be blank");
+        }
+        return value;
+    }
+
+    private static String bounded(String field, String value, int max) {
+        if (value.length() > max) {
+            throw new InvalidCommandException(field + " must be at most " + max + " characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,15 @@
+package io.tandem.command.productplan;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Complete an open backlog item (PO).
+ *
+ * <p>{@code expectedVersion} (from {@code If-Match}, nullable) must equal the current aggregate version.
+ * The actor is not part of the command: it travels in the command metadata under {@code "actor"}.
+ */
+public record CompleteBacklogItemCommand(
+        @TargetAggregateIdentifier String productId,
+        String backlogItemId,
+        Long expectedVersion) {
+}

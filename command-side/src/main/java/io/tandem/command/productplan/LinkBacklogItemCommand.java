@@ -1,0 +1,16 @@
+package io.tandem.command.productplan;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Link a backlog item to a live roadmap item (PM, PO).
+ *
+ * <p>{@code expectedVersion} (from {@code If-Match}, nullable) must equal the current aggregate version.
+ * The actor is not part of the command: it travels in the command metadata under {@code "actor"}.
+ */
+public record LinkBacklogItemCommand(
+        @TargetAggregateIdentifier String productId,
+        String backlogItemId,
+        String roadmapItemId,
+        Long expectedVersion) {
+}

@@ -1,0 +1,79 @@
+package io.tandem.command.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless authentication of the command API: HTTP Basic against the configured users and, when an OIDC issuer
+ * is configured (Spring Boot then provides a {@link JwtDecoder}), bearer JWTs. Every {@code /api/**} request must be
+ * authenticated; health and the API description are public. Decision rights are not checked here but by the
+ * command handlers, which know the product's members.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TandemSecurityProperties.class)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, ObjectProvider<JwtDecoder> jwtDecoder,
+            TandemSecurityProperties properties) throws Exception {
+        boolean bearerEnabled = jwtDecoder.getIfAvailable() != null;
+        var entryPoint = new ProblemAuthenticationEntryPoint(mapper, bearerEnabled);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("tandem").authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler(mapper)));
+        if (bearerEnabled) {
+            var converter = new JwtAuthenticationConverter();
+            converter.setPrincipalClaimName(properties.jwtUsernameClaim());
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(new ProblemAccessDeniedHandler(mapper))
+                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(converter)));
+        }
+        return http.build();
+    }
+
+    /** The configured users; with none configured nobody can sign in with a password. */
+    @Bean
+    UserDetailsService configuredUsers(TandemSecurityProperties properties, PasswordEncoder passwordEncoder) {
+        var users = new InMemoryUserDetailsManager();
+        for (TandemSecurityProperties.User user : properties.users()) {
+            UserDetails details = User.withUsername(user.username())
+                    .password(user.password())
+                    .authorities("ROLE_USER")
+                    .build();
+            users.createUser(details);
+        }
+        return users;
+    }
+
+    /** Accepts {@code {bcrypt}}, {@code {noop}} and the other encodings Spring Security knows by their id. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,22 @@
+package io.tandem.command.web;
+
+import io.tandem.events.FeedbackChannel;
+import io.tandem.events.Urgency;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /api/products/{productId}/feedback}. The customer reference is pseudonymous: its pattern
+ * admits no e-mail address or name with spaces, so personal data cannot slip into the immutable event.
+ */
+record SubmitFeedbackRequest(
+        @NotNull FeedbackChannel channel,
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_:-]{0,99}",
+                message = "must be a pseudonymous reference (up to 100 letters, digits and _ : -), never a name or "
+                        + "e-mail address")
+        String customerReference,
+        @NotBlank @Size(max = Limits.TEXT) String text,
+        @NotNull Urgency urgency) {
+}
