@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.tandem.eventstore.AppendListener;
 import io.tandem.eventstore.EventStoreCollections;
 import io.tandem.eventstore.SequencedMongoEventStorageEngine;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer;
@@ -52,7 +53,8 @@ class StoreConfiguration {
                                           StoreProperties properties,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
-                                          ObjectProvider<EventUpcaster> upcasters) {
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          ObjectProvider<AppendListener> appendListener) {
         return SequencedMongoEventStorageEngine.builder()
                                                .client(mongoClient)
                                                .collections(EventStoreCollections.in(tandemDatabase))
@@ -63,6 +65,7 @@ class StoreConfiguration {
                                                .eventSerializer(eventSerializer)
                                                .snapshotSerializer(serializer)
                                                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                                               .appendListener(appendListener.getIfAvailable(() -> AppendListener.NONE))
                                                .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.tandem.command.web;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -14,8 +15,9 @@ public final class EventLog {
         this.database = database;
     }
 
+    /** Stored events, not counting the void markers a failed append leaves on its positions. */
     public long count() {
-        return database.getCollection("events").countDocuments();
+        return database.getCollection("events").countDocuments(exists("void", false));
     }
 
     /** The event of an aggregate at a sequence number (the version a command answered with). */
