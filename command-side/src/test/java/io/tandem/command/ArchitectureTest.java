@@ -40,7 +40,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.tandem.command.productplan..", "io.tandem.command.feedback..",
                                               "io.tandem.command.common..")
                    .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.web..",
-                                                                     "io.tandem.command.security..",
+                                                                     "io.tandem.support.security..",
                                                                      "io.tandem.command.idempotency..",
                                                                      "org.springframework.web..",
                                                                      "jakarta.servlet..")

@@ -3,7 +3,7 @@ package io.tandem.command.idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.MongoException;
 import io.tandem.command.web.PayloadTooLargeException;
-import io.tandem.command.web.Problems;
+import io.tandem.support.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

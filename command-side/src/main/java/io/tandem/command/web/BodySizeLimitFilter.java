@@ -1,5 +1,6 @@
 package io.tandem.command.web;
 
+import io.tandem.support.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

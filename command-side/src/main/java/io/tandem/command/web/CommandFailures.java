@@ -1,5 +1,6 @@
 package io.tandem.command.web;
 
+import io.tandem.support.problem.Problems;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.tandem.command.common.ForbiddenException;

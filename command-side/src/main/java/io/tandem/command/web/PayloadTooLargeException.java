@@ -1,5 +1,6 @@
 package io.tandem.command.web;
 
+import io.tandem.support.problem.Problems;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,5 +1,6 @@
 package io.tandem.command.web;
 
+import io.tandem.support.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;

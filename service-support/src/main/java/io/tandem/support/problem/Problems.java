@@ -1,4 +1,4 @@
-package io.tandem.command.web;
+package io.tandem.support.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,7 +65,7 @@ public final class Problems {
     }
 
     /** The JSON members of a problem, independent of how an ObjectMapper was configured. */
-    static Map<String, Object> asMap(ProblemDetail problem) {
+    public static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

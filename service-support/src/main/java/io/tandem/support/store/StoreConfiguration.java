@@ -1,4 +1,4 @@
-package io.tandem.command.config;
+package io.tandem.support.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -17,12 +17,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 
 /** MongoDB (embedded or external) and the event storage engine on it. */
 @Configuration(proxyBeanMethods = false)
-class StoreConfiguration {
+@EnableConfigurationProperties(StoreProperties.class)
+public class StoreConfiguration {
 
     /** The embedded server, when enabled: started before the client connects, stopped with the context. */
     @Bean(destroyMethod = "close")

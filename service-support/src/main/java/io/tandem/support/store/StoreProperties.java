@@ -1,4 +1,4 @@
-package io.tandem.command.config;
+package io.tandem.support.store;
 
 import io.tandem.eventstore.SequencedMongoEventStorageEngine.Transactions;
 import io.tandem.eventstore.embedded.Durability;

@@ -1,7 +1,7 @@
-package io.tandem.command.security;
+package io.tandem.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tandem.command.web.Problems;
+import io.tandem.support.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

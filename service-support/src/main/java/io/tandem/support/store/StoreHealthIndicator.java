@@ -1,4 +1,4 @@
-package io.tandem.command.config;
+package io.tandem.support.store;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;

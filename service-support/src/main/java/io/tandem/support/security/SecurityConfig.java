@@ -1,4 +1,4 @@
-package io.tandem.command.security;
+package io.tandem.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,14 +19,14 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless authentication of the command API: HTTP Basic against the configured users and, when an OIDC issuer
- * is configured (Spring Boot then provides a {@link JwtDecoder}), bearer JWTs. Every {@code /api/**} request must be
- * authenticated; health and the API description are public. Decision rights are not checked here but by the
- * command handlers, which know the product's members.
+ * Stateless authentication of a Tandem service: HTTP Basic against the configured users and, when an OIDC issuer
+ * is configured (Spring Boot then provides a {@link JwtDecoder}), bearer JWTs. Every request must be authenticated
+ * except health, the API description and the service's own {@code tandem.security.public-paths} (the query side's
+ * static web page, say). Decision rights are not checked here but by the services, which know the members.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TandemSecurityProperties.class)
-class SecurityConfig {
+public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, ObjectProvider<JwtDecoder> jwtDecoder,
@@ -42,6 +42,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("tandem").authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)

@@ -1,4 +1,4 @@
-package io.tandem.command.security;
+package io.tandem.support.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwtUsernameClaim the JWT claim that names the user ({@code TANDEM_SECURITY_JWTUSERNAMECLAIM}, default
  *                         {@code sub}); only used when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  *                         is set
+ * @param publicPaths      request paths (Ant patterns) open without authentication besides health and API docs
  */
 @ConfigurationProperties("tandem.security")
 record TandemSecurityProperties(
         @DefaultValue List<User> users,
-        @DefaultValue("sub") String jwtUsernameClaim) {
+        @DefaultValue("sub") String jwtUsernameClaim,
+        @DefaultValue List<String> publicPaths) {
 
     /**
      * A user that signs in with HTTP Basic.
