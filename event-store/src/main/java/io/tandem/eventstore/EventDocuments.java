@@ -93,6 +93,18 @@ final class EventDocuments {
         return document;
     }
 
+    /**
+     * Adds the event's global position to the metadata a reader receives (not to the stored document), as
+     * {@value SequencedMongoEventStorageEngine#GLOBAL_POSITION}: a tracked event's token is not its position when it
+     * fills a gap, and projections need the position (decision log cursors, catch-up after a reconnect).
+     */
+    static void exposePosition(BsonDocument document) {
+        BsonValue metaData = document.get(META_DATA);
+        if (metaData != null && metaData.isDocument()) {
+            metaData.asDocument().put(SequencedMongoEventStorageEngine.GLOBAL_POSITION, document.get(ID));
+        }
+    }
+
     static boolean isVoid(BsonDocument document) {
         return document.getBoolean(VOID, BsonBoolean.FALSE).getValue();
     }

@@ -1,5 +1,6 @@
 package io.tandem.eventstore;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.MongoException;
@@ -41,6 +42,9 @@ import java.util.stream.Stream;
  */
 public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
 
+    /** Metadata key under which tracked (streamed) events carry their global position. */
+    public static final String GLOBAL_POSITION = "globalPosition";
+
     private final EventStoreCollections collections;
     private final GlobalSequence sequence;
     private final EventAppender appender;
@@ -56,7 +60,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.appender = new EventAppender(builder.client, collections.events(), sequence, transactional,
                                           builder.gapTimeout.dividedBy(2), builder.clock, builder.appendListener);
         this.trackedReader = new TrackedEventReader(collections.events(), sequence, builder.maxGapOffset,
-                                                    builder.gapTimeout, builder.clock);
+                                                    builder.gapTimeout, builder.clock,
+                                                    builder.exposeGlobalPosition);
         this.snapshots = new SnapshotStore(collections.snapshots());
         this.headWindow = Math.min(builder.maxGapOffset, 1000);
         collections.ensureIndexes();
@@ -66,9 +71,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return new Builder();
     }
 
-    /** The Jackson serializer the engine uses by default for events and snapshots (records, java.time). */
+    /**
+     * The Jackson serializer the engine uses by default for events and snapshots (records, java.time; whole numbers
+     * in untyped values such as metadata read back as {@code Long}).
+     */
     public static JacksonSerializer defaultSerializer() {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule()).findAndRegisterModules();
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule()).findAndRegisterModules()
+                                                .enable(DeserializationFeature.USE_LONG_FOR_INTS);
         return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
     }
 
@@ -212,6 +221,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private Duration gapTimeout = Duration.ofMinutes(1);
         private Clock clock = Clock.systemUTC();
         private AppendListener appendListener = AppendListener.NONE;
+        private boolean exposeGlobalPosition;
 
         protected Builder() {
             JacksonSerializer serializer = defaultSerializer();
@@ -252,6 +262,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Adds each tracked event's global position to the metadata it is read with, under
+         * {@link #GLOBAL_POSITION}. Off by default: Axon's contract is that events read back carry the metadata they
+         * were stored with.
+         */
+        public Builder exposeGlobalPosition(boolean exposeGlobalPosition) {
+            this.exposeGlobalPosition = exposeGlobalPosition;
             return this;
         }
 

@@ -36,14 +36,16 @@ final class TrackedEventReader {
     private final int maxGapOffset;
     private final Duration gapTimeout;
     private final Clock clock;
+    private final boolean exposePosition;
 
     TrackedEventReader(MongoCollection<BsonDocument> events, GlobalSequence sequence, int maxGapOffset,
-                       Duration gapTimeout, Clock clock) {
+                       Duration gapTimeout, Clock clock, boolean exposePosition) {
         this.events = events;
         this.sequence = sequence;
         this.maxGapOffset = maxGapOffset;
         this.gapTimeout = gapTimeout;
         this.clock = clock;
+        this.exposePosition = exposePosition;
     }
 
     List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
@@ -83,6 +85,9 @@ final class TrackedEventReader {
             }
             if (EventDocuments.storedAt(document).isBefore(timeoutFrame)) {
                 token = token.withGapsTruncatedAt(position);
+            }
+            if (exposePosition) {
+                EventDocuments.exposePosition(document);
             }
             result.add(EventDocuments.toTrackedEventData(document, token));
         }

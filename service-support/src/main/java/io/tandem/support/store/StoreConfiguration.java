@@ -9,6 +9,7 @@ import io.tandem.eventstore.AppendListener;
 import io.tandem.eventstore.EventStoreCollections;
 import io.tandem.eventstore.SequencedMongoEventStorageEngine;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -50,6 +51,19 @@ public class StoreConfiguration {
         return mongoClient.getDatabase(properties.database());
     }
 
+    /**
+     * The event store every processor reads through. When it has caught up it asks the store for new events every
+     * {@code tandem.store.poll-interval}: events appended by another process (the command side) reach this one's
+     * projections within about that long.
+     */
+    @Bean(destroyMethod = "shutDown")
+    EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(eventStorageEngine)
+                                 .fetchDelay(properties.pollInterval().toMillis())
+                                 .build();
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(MongoClient mongoClient, MongoDatabase tandemDatabase,
                                           StoreProperties properties,
@@ -68,6 +82,7 @@ public class StoreConfiguration {
                                                .snapshotSerializer(serializer)
                                                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                                                .appendListener(appendListener.getIfAvailable(() -> AppendListener.NONE))
+                                               .exposeGlobalPosition(true)
                                                .build();
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param gapTimeout     how long readers wait for an allocated position to fill
  * @param maxGapOffset   how many positions behind the token a gap may lag before it is given up
  * @param batchSize      events per aggregate-load chunk and per tracking poll
+ * @param pollInterval   how often a caught-up reader asks the store for new events (sets cross-process latency)
  * @param embedded       the embedded server
  */
 @ConfigurationProperties("tandem.store")
@@ -28,6 +29,7 @@ public record StoreProperties(@DefaultValue("mongodb://127.0.0.1:27018") String 
                               @DefaultValue("60s") Duration gapTimeout,
                               @DefaultValue("10000") int maxGapOffset,
                               @DefaultValue("100") int batchSize,
+                              @DefaultValue("50ms") Duration pollInterval,
                               @DefaultValue Embedded embedded) {
 
     /**
