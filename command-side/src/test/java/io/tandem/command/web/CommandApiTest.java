@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tandem.store.embedded.enabled=true",
         "tandem.store.embedded.backend=memory",
-        "tandem.store.embedded.port=0"})
+        "tandem.store.embedded.port=0",
+        "tandem.demo.seed=false"})
 @ActiveProfiles("demo")
 public @interface CommandApiTest {
 }
