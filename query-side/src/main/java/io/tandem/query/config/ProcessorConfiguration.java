@@ -30,7 +30,7 @@ class ProcessorConfiguration {
                                                ProcessingGroups.DECISION_LOG);
 
     @Bean
-    MongoTemplate axonMongoTemplate(MongoDatabase tandemDatabase) {
+    static MongoTemplate axonMongoTemplate(MongoDatabase tandemDatabase) {
         return DefaultMongoTemplate.builder().mongoDatabase(tandemDatabase)
                                    .trackingTokensCollectionName("tracking_tokens")
                                    .deadLetterCollectionName("dead_letters")
