@@ -1,0 +1,51 @@
+package io.tandem.query.decisions;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the decision log (audit): filtered pages with a cursor, and the timeline of one item. Membership is the
+ * caller's concern.
+ */
+@Component
+public class DecisionLogQueries {
+
+    /** The largest page {@link #find} returns; larger limits are reduced to it. */
+    public static final int MAX_LIMIT = 1000;
+
+    private final DecisionLogRepository log;
+
+    DecisionLogQueries(MongoDatabase database) {
+        this.log = new DecisionLogRepository(database);
+    }
+
+    /**
+     * One page of a product's decisions matching {@code filter}, by global position ascending, starting after the
+     * cursor {@code after} (entries with a global position greater than it; null = from the start).
+     *
+     * @param limit the page size, 1 to {@value #MAX_LIMIT} (more is reduced to {@value #MAX_LIMIT})
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    public DecisionLogPage find(String productId, DecisionLogFilter filter, Long after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        int size = Math.min(limit, MAX_LIMIT);
+        List<DecisionLogEntry> entries = log.find(productId, filter == null ? DecisionLogFilter.none() : filter,
+                after, size + 1);
+        if (entries.size() <= size) {
+            return new DecisionLogPage(entries, null);
+        }
+        List<DecisionLogEntry> page = entries.subList(0, size);
+        return new DecisionLogPage(page, page.get(size - 1).globalPosition());
+    }
+
+    /**
+     * Every decision about one item, oldest first: those about the item itself and those that name it, e.g. feedback
+     * triaged to a roadmap item, a backlog item linked to it, a recorded decision relating to it.
+     */
+    public List<DecisionLogEntry> timeline(String productId, String itemId) {
+        return log.concerning(productId, itemId);
+    }
+}
