@@ -47,7 +47,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--spring.profiles.active=demo",
                 "--tandem.demo.seed=false",
                 "--tandem.store.embedded.enabled=false",
-                "--tandem.store.uri=" + storeUri));
+                "--tandem.store.uri=" + storeUri,
+                "--tandem.live.allowed-origins=http://127.0.0.1:" + port + ",http://localhost:" + port));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                      .redirectOutput(log.toFile()).start();

@@ -1,0 +1,78 @@
+package io.tandem.query.live;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * STOMP over plain WebSocket at {@code /ws} with the in-memory broker for {@code /topic}: origins from
+ * configuration, CONNECT authenticated, SUBSCRIBE authorized, inbound frames limited in size, the messages to one
+ * session delivered in the order they were published.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class LiveWebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final LiveProperties properties;
+    private final StompConnectAuthenticator authenticator;
+    private final SubscriptionGuard guard;
+    private final SubscriptionLifecycle lifecycle;
+    private final TaskScheduler brokerScheduler;
+
+    LiveWebSocketConfig(LiveProperties properties, StompConnectAuthenticator authenticator, SubscriptionGuard guard,
+            SubscriptionLifecycle lifecycle,
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler) {
+        this.properties = properties;
+        this.authenticator = authenticator;
+        this.guard = guard;
+        this.lifecycle = lifecycle;
+        this.brokerScheduler = brokerScheduler;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOrigins(properties.allowedOrigins().toArray(String[]::new));
+        // no setPreserveReceiveOrder(true): its ordered channel swallows a refusal instead of sending the ERROR frame
+        registry.setErrorHandler(new StompErrors(properties.messageSizeLimitBytes()));
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        long heartbeat = properties.heartbeat().toMillis();
+        registry.enableSimpleBroker("/topic")
+                .setTaskScheduler(brokerScheduler)
+                .setHeartbeatValue(new long[] {heartbeat, heartbeat});
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(properties.messageSizeLimitBytes());
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authenticator, guard, lifecycle);
+    }
+
+    /**
+     * The servlet container's WebSocket buffers hold a little more than the STOMP limit, so that an oversized frame
+     * reaches STOMP and is answered with an ERROR frame (much larger ones are cut off by the container).
+     */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        var container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(2 * properties.messageSizeLimitBytes());
+        container.setMaxBinaryMessageBufferSize(2 * properties.messageSizeLimitBytes());
+        return container;
+    }
+}

@@ -1,0 +1,22 @@
+package io.tandem.query.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole query side on a random port, with the demo users (password "demo") and the embedded store in memory.
+ * Every test class with this annotation shares one application context, so each test works on its own products.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tandem.store.embedded.enabled=true",
+        "tandem.store.embedded.backend=memory",
+        "tandem.store.embedded.port=0"})
+@ActiveProfiles("demo")
+public @interface QuerySideTest {
+}
