@@ -35,7 +35,8 @@ class ProductQueriesTest {
                 .grant("po", Role.PRODUCT_OWNER).grant("po", Role.CONTRIBUTOR);
 
         JsonNode mine = await().atMost(Duration.ofSeconds(10)).until(
-                () -> find(api.as("po").get("/api/products").json(), product.productId()), node -> node != null);
+                () -> find(api.as("po").get("/api/products").json(), product.productId()),
+                node -> node != null && node.get("roles").size() == 2);
 
         assertThat(mine.get("name").asText()).isEqualTo("Checkout");
         assertThat(mine.get("roles")).extracting(JsonNode::asText)
