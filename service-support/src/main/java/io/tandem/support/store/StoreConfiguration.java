@@ -46,6 +46,12 @@ public class StoreConfiguration {
                                                       .build());
     }
 
+    /** {@code eventStore} in {@code /actuator/health} (and in readiness): MongoDB answers a ping. */
+    @Bean
+    StoreHealthIndicator eventStoreHealthIndicator(MongoDatabase tandemDatabase) {
+        return new StoreHealthIndicator(tandemDatabase);
+    }
+
     @Bean
     MongoDatabase tandemDatabase(MongoClient mongoClient, StoreProperties properties) {
         return mongoClient.getDatabase(properties.database());

@@ -4,10 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.stereotype.Component;
 
 /** Up when the event store's MongoDB answers a ping. */
-@Component("eventStore")
 class StoreHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoDatabase database;
