@@ -45,6 +45,7 @@ class LiveDashboardEndToEndTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> firstShowing(live, dashboard, title) != null);
             LiveClient.Received push = firstShowing(live, dashboard, title);
+            System.out.printf("command -> dashboard push across processes: %d ms%n", push.receivedAtMillis() - sentAt);
             assertThat(push.receivedAtMillis() - sentAt).as("ms from command to push")
                                                         .isLessThan(PUSH_BOUND.toMillis());
             assertThat(push.payload().get("version").asLong())

@@ -35,17 +35,6 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-    private static final Map<Integer, String> KIND_BY_STATUS = Map.of(
-            400, Problems.MALFORMED_REQUEST,
-            401, Problems.UNAUTHORIZED,
-            403, Problems.FORBIDDEN,
-            404, Problems.NOT_FOUND,
-            405, Problems.METHOD_NOT_ALLOWED,
-            406, Problems.NOT_ACCEPTABLE,
-            409, Problems.CONFLICT,
-            412, Problems.PRECONDITION_FAILED,
-            413, Problems.PAYLOAD_TOO_LARGE,
-            415, Problems.UNSUPPORTED_MEDIA_TYPE);
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleCommandFailure(Exception exception, WebRequest request) {
@@ -102,8 +91,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (problem.getDetail() == null || problem.getDetail().isBlank()) {
             problem.setDetail(problem.getTitle() != null ? problem.getTitle() : "The request failed.");
         }
-        problem.setType(Problems.type(KIND_BY_STATUS.getOrDefault(status.value(),
-                status.is5xxServerError() ? Problems.INTERNAL : Problems.MALFORMED_REQUEST)));
+        problem.setType(Problems.type(Problems.kindOf(status.value())));
         if (status.is5xxServerError()) {
             log.error("Unexpected failure on {}", describe(request), exception);
             problem.setDetail("An unexpected error occurred. It has been logged.");

@@ -3,7 +3,6 @@ package io.tandem.query.web;
 import io.tandem.support.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -31,15 +30,6 @@ class QueryProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
 
-    private static final Map<Integer, String> KIND_BY_STATUS = Map.of(
-            400, Problems.MALFORMED_REQUEST,
-            401, Problems.UNAUTHORIZED,
-            403, Problems.FORBIDDEN,
-            404, Problems.NOT_FOUND,
-            405, Problems.METHOD_NOT_ALLOWED,
-            406, Problems.NOT_ACCEPTABLE,
-            413, Problems.PAYLOAD_TOO_LARGE,
-            415, Problems.UNSUPPORTED_MEDIA_TYPE);
 
     @ExceptionHandler(ProductNotFoundException.class)
     ResponseEntity<Object> notFound(ProductNotFoundException exception, WebRequest request) {
@@ -68,8 +58,7 @@ class QueryProblemHandler extends ResponseEntityExceptionHandler {
                 : exception instanceof ErrorResponse response
                         ? response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
                         : ProblemDetail.forStatus(status);
-        problem.setType(Problems.type(KIND_BY_STATUS.getOrDefault(status.value(),
-                status.is5xxServerError() ? Problems.INTERNAL : Problems.MALFORMED_REQUEST)));
+        problem.setType(Problems.type(Problems.kindOf(status.value())));
         if (status.is5xxServerError()) {
             log.error("Unexpected failure on {}", request.getDescription(false), exception);
             problem.setDetail("An unexpected error occurred. It has been logged.");

@@ -37,7 +37,24 @@ public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:tandem:problem:";
 
+    private static final Map<Integer, String> KIND_BY_STATUS = Map.of(
+            400, MALFORMED_REQUEST,
+            401, UNAUTHORIZED,
+            403, FORBIDDEN,
+            404, NOT_FOUND,
+            405, METHOD_NOT_ALLOWED,
+            406, NOT_ACCEPTABLE,
+            409, CONFLICT,
+            412, PRECONDITION_FAILED,
+            413, PAYLOAD_TOO_LARGE,
+            415, UNSUPPORTED_MEDIA_TYPE);
+
     private Problems() {
+    }
+
+    /** The kind of an error that only has an HTTP status (Spring MVC's own errors): 5xx are internal. */
+    public static String kindOf(int status) {
+        return KIND_BY_STATUS.getOrDefault(status, status >= 500 ? INTERNAL : MALFORMED_REQUEST);
     }
 
     /** The {@code type} URI of a kind. */
