@@ -2,6 +2,7 @@ package io.tandem.query.decisions;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,9 @@ public class DecisionLogQueries {
 
     /** The largest page {@link #find} returns; larger limits are reduced to it. */
     public static final int MAX_LIMIT = 1000;
+
+    /** How many entries {@link #stream} fetches from MongoDB per round trip (and so at most holds in memory). */
+    public static final int STREAM_BATCH_SIZE = 500;
 
     private final DecisionLogRepository log;
 
@@ -39,6 +43,15 @@ public class DecisionLogQueries {
         }
         List<DecisionLogEntry> page = entries.subList(0, size);
         return new DecisionLogPage(page, page.get(size - 1).globalPosition());
+    }
+
+    /**
+     * Hands every decision of a product matching {@code filter} to {@code sink}, by global position ascending, while
+     * reading them from a cursor in batches of {@value #STREAM_BATCH_SIZE}: for exports of any size, nothing collects
+     * the whole log. Runs on the caller's thread; an exception from the sink stops it and closes the cursor.
+     */
+    public void stream(String productId, DecisionLogFilter filter, Consumer<DecisionLogEntry> sink) {
+        log.forEach(productId, filter == null ? DecisionLogFilter.none() : filter, STREAM_BATCH_SIZE, sink);
     }
 
     /**

@@ -9,11 +9,13 @@ import static com.mongodb.client.model.Filters.lt;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -51,6 +53,24 @@ final class DecisionLogRepository {
 
     /** Up to {@code limit} entries of a product matching the filter after the cursor, by global position. */
     List<DecisionLogEntry> find(String productId, DecisionLogFilter filter, Long after, int limit) {
+        return query(condition(productId, filter, after), limit);
+    }
+
+    /**
+     * Hands every entry of a product matching the filter to {@code sink}, by global position, one at a time from a
+     * cursor that fetches {@code batchSize} documents per round trip: never more than one batch is held in memory.
+     * The cursor is closed when the sink throws (e.g. the client of an export went away).
+     */
+    void forEach(String productId, DecisionLogFilter filter, int batchSize, Consumer<DecisionLogEntry> sink) {
+        try (MongoCursor<Document> cursor = log.find(condition(productId, filter, null))
+                .sort(Sorts.ascending("globalPosition")).batchSize(batchSize).cursor()) {
+            while (cursor.hasNext()) {
+                sink.accept(toEntry(cursor.next()));
+            }
+        }
+    }
+
+    private static Bson condition(String productId, DecisionLogFilter filter, Long after) {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(eq("productId", productId));
         addIfSet(conditions, "actor", filter.actor());
@@ -66,7 +86,7 @@ final class DecisionLogRepository {
         if (after != null) {
             conditions.add(gt("globalPosition", after));
         }
-        return query(and(conditions), limit);
+        return and(conditions);
     }
 
     /** Every entry that concerns the item, by global position. */

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * The query parameters of the decision log, checked: filters, a cursor ({@code after}: the last global position the
  * caller has seen) and a page size.
  */
-record DecisionLogQuery(DecisionLogFilter filter, Long after, int limit) {
+public record DecisionLogQuery(DecisionLogFilter filter, Long after, int limit) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -28,15 +28,7 @@ record DecisionLogQuery(DecisionLogFilter filter, Long after, int limit) {
     static DecisionLogQuery parse(String actor, String role, String type, String item, String from, String to,
             String after, String limit) {
         var errors = new ArrayList<Map<String, String>>();
-        String actorValue = text("actor", actor, errors);
-        Role roleValue = parse("role", role, errors, value -> Role.valueOf(value.toUpperCase(Locale.ROOT)),
-                "must be one of " + Arrays.toString(Role.values()));
-        String typeValue = text("type", type, errors);
-        String itemValue = text("item", item, errors);
-        Instant fromValue = parse("from", from, errors, value -> instant(value, false),
-                "must be an ISO-8601 instant (2026-03-01T09:30:00Z) or date (2026-03-01)");
-        Instant toValue = parse("to", to, errors, value -> instant(value, true),
-                "must be an ISO-8601 instant (2026-03-01T09:30:00Z) or date (2026-03-01: up to its end)");
+        DecisionLogFilter filter = filter(actor, role, type, item, from, to, errors);
         Long afterValue = parse("after", after, errors, Long::valueOf, "must be a global position (0 or more)");
         if (afterValue != null && afterValue < 0) {
             errors.add(error("after", "must be a global position (0 or more)"));
@@ -46,16 +38,43 @@ record DecisionLogQuery(DecisionLogFilter filter, Long after, int limit) {
         if (limitValue != null && (limitValue < 1 || limitValue > MAX_LIMIT)) {
             errors.add(error("limit", "must be a whole number from 1 to " + MAX_LIMIT));
         }
-        if (fromValue != null && toValue != null && !fromValue.isBefore(toValue)) {
-            errors.add(error("from", "must be before 'to'"));
-        }
         if (!errors.isEmpty()) {
             throw new InvalidQueryException(errors);
         }
-        return new DecisionLogQuery(
-                new DecisionLogFilter(actorValue, roleValue == null ? null : roleValue.name(), typeValue, itemValue,
-                        fromValue, toValue),
-                afterValue, limitValue == null ? DEFAULT_LIMIT : limitValue);
+        return new DecisionLogQuery(filter, afterValue, limitValue == null ? DEFAULT_LIMIT : limitValue);
+    }
+
+    /**
+     * Parses only the filter parameters of the decision log, exactly as the list does (for the audit export).
+     *
+     * @throws InvalidQueryException (400 validation problem) listing every invalid parameter
+     */
+    public static DecisionLogFilter parseFilter(String actor, String role, String type, String item, String from,
+            String to) {
+        var errors = new ArrayList<Map<String, String>>();
+        DecisionLogFilter filter = filter(actor, role, type, item, from, to, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidQueryException(errors);
+        }
+        return filter;
+    }
+
+    private static DecisionLogFilter filter(String actor, String role, String type, String item, String from,
+            String to, List<Map<String, String>> errors) {
+        String actorValue = text("actor", actor, errors);
+        Role roleValue = parse("role", role, errors, value -> Role.valueOf(value.toUpperCase(Locale.ROOT)),
+                "must be one of " + Arrays.toString(Role.values()));
+        String typeValue = text("type", type, errors);
+        String itemValue = text("item", item, errors);
+        Instant fromValue = parse("from", from, errors, value -> instant(value, false),
+                "must be an ISO-8601 instant (2026-03-01T09:30:00Z) or date (2026-03-01)");
+        Instant toValue = parse("to", to, errors, value -> instant(value, true),
+                "must be an ISO-8601 instant (2026-03-01T09:30:00Z) or date (2026-03-01: up to its end)");
+        if (fromValue != null && toValue != null && !fromValue.isBefore(toValue)) {
+            errors.add(error("from", "must be before 'to'"));
+        }
+        return new DecisionLogFilter(actorValue, roleValue == null ? null : roleValue.name(), typeValue, itemValue,
+                fromValue, toValue);
     }
 
     private static String text(String name, String value, List<Map<String, String>> errors) {

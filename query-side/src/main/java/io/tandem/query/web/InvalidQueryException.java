@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One or more query parameters are malformed or out of range; answered as a 400 validation problem. */
-class InvalidQueryException extends RuntimeException {
+public class InvalidQueryException extends RuntimeException {
 
     private final List<Map<String, String>> errors;
 
@@ -13,8 +13,13 @@ class InvalidQueryException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** One invalid parameter. */
+    public static InvalidQueryException of(String field, String message) {
+        return new InvalidQueryException(List.of(Map.of("field", field, "message", message)));
+    }
+
     /** Each invalid parameter as {@code {"field": name, "message": why}}. */
-    List<Map<String, String>> errors() {
+    public List<Map<String, String>> errors() {
         return errors;
     }
 }

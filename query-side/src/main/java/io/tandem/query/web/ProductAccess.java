@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads of a product are for its members only; to anyone else the product does not exist. */
 @Component
-class ProductAccess {
+public class ProductAccess {
 
     private final Membership membership;
 
@@ -15,7 +15,7 @@ class ProductAccess {
     }
 
     /** Returns the caller's user id when they are a member of the product; otherwise 404. */
-    String requireMember(String productId, Principal caller) {
+    public String requireMember(String productId, Principal caller) {
         String userId = caller.getName();
         if (!membership.isMember(productId, userId)) {
             throw new ProductNotFoundException("There is no product " + productId + " that you are a member of.");
