@@ -10,6 +10,9 @@ public final class ProcessingGroups {
     /** Product membership, used to authorize reads and subscriptions. */
     public static final String MEMBERSHIP = "membership";
 
+    /** The index of each product's history, which as-of and change queries replay. */
+    public static final String PRODUCT_HISTORY = "product-history";
+
     private ProcessingGroups() {
     }
 }

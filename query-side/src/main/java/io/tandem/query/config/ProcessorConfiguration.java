@@ -27,7 +27,7 @@ import java.util.List;
 class ProcessorConfiguration {
 
     static final List<String> GROUPS = List.of(ProcessingGroups.MEMBERSHIP, ProcessingGroups.DASHBOARD,
-                                               ProcessingGroups.DECISION_LOG);
+                                               ProcessingGroups.DECISION_LOG, ProcessingGroups.PRODUCT_HISTORY);
 
     @Bean
     static MongoTemplate axonMongoTemplate(MongoDatabase tandemDatabase) {
