@@ -127,6 +127,20 @@ final class StompProbe implements AutoCloseable {
         return errors.get(0);
     }
 
+    /**
+     * Waits until the server refused: an ERROR frame (its message is returned) or, seen under heavy load, the
+     * connection closed by the server before the ERROR frame was read ({@code null}).
+     */
+    String awaitRefusal() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !errors.isEmpty() || closedByServer());
+        return errors.isEmpty() ? null : errors.get(0);
+    }
+
+    private boolean closedByServer() {
+        return !transportErrors.isEmpty() || session.isCompletedExceptionally()
+                || (session.isDone() && !session.join().isConnected());
+    }
+
     /** Waits until the server has closed the connection. */
     void awaitClosedByServer() {
         await().atMost(Duration.ofSeconds(10)).until(() -> !transportErrors.isEmpty()
