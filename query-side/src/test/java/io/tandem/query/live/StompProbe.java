@@ -123,7 +123,7 @@ final class StompProbe implements AutoCloseable {
 
     /** Waits for an ERROR frame and returns its message. */
     String awaitError() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !errors.isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !errors.isEmpty());
         return errors.get(0);
     }
 
