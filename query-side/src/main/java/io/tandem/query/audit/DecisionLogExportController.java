@@ -2,6 +2,8 @@ package io.tandem.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.tandem.query.web.DecisionLogFilterParameters;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -67,21 +69,12 @@ class DecisionLogExportController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
     ResponseEntity<StreamingResponseBody> export(@PathVariable String productId,
             @Parameter(description = "csv or jsonl; overrides Accept") @RequestParam(required = false) String format,
-            @Parameter(description = "only decisions by this user") @RequestParam(required = false) String actor,
-            @Parameter(description = "only decisions made in this role, e.g. PRODUCT_OWNER")
-            @RequestParam(required = false) String role,
-            @Parameter(description = "only this decision type, e.g. BacklogItemReprioritized")
-            @RequestParam(required = false) String type,
-            @Parameter(description = "only decisions about this item id") @RequestParam(required = false) String item,
-            @Parameter(description = "from this time (ISO-8601 instant or date), inclusive")
-            @RequestParam(required = false) String from,
-            @Parameter(description = "before this time (ISO-8601 instant), exclusive; a date includes that whole day")
-            @RequestParam(required = false) String to,
+            @ParameterObject DecisionLogFilterParameters filters,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) Principal caller,
             @Parameter(hidden = true) HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
         ExportFormat chosen = ExportFormat.choose(format, accept);
-        DecisionLogFilter filter = DecisionLogQuery.parseFilter(actor, role, type, item, from, to);
+        DecisionLogFilter filter = DecisionLogQuery.parseFilter(filters);
         access.requireMember(productId, caller);
         allowLongStreams(request);
         StreamingResponseBody body = out -> exporter.export(sink -> decisions.stream(productId, filter, sink), chosen,

@@ -2,6 +2,7 @@ package io.tandem.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.query.decisions.DecisionLogPage;
 import io.tandem.query.decisions.DecisionLogQueries;
@@ -35,21 +36,12 @@ class DecisionLogController {
                     + "the `Link: rel=\"next\"` header); `nextAfter` is absent on the last page. A client that "
                     + "reconnects to the live topic catches up with `after=<last globalPosition seen>`.")
     ResponseEntity<DecisionLogPage> find(@PathVariable String productId,
-            @Parameter(description = "only decisions by this user") @RequestParam(required = false) String actor,
-            @Parameter(description = "only decisions made in this role, e.g. PRODUCT_OWNER")
-            @RequestParam(required = false) String role,
-            @Parameter(description = "only this decision type, e.g. BacklogItemReprioritized")
-            @RequestParam(required = false) String type,
-            @Parameter(description = "only decisions about this item id") @RequestParam(required = false) String item,
-            @Parameter(description = "from this time (ISO-8601 instant or date), inclusive")
-            @RequestParam(required = false) String from,
-            @Parameter(description = "before this time (ISO-8601 instant), exclusive; a date includes that whole day")
-            @RequestParam(required = false) String to,
+            @ParameterObject DecisionLogFilterParameters filter,
             @Parameter(description = "only decisions after this global position (the cursor)")
             @RequestParam(required = false) String after,
             @Parameter(description = "page size, 1 to 500, default 50") @RequestParam(required = false) String limit,
             @Parameter(hidden = true) Principal caller) {
-        DecisionLogQuery query = DecisionLogQuery.parse(actor, role, type, item, from, to, after, limit);
+        DecisionLogQuery query = DecisionLogQuery.parse(filter, after, limit);
         access.requireMember(productId, caller);
         DecisionLogPage page = decisions.find(productId, query.filter(), query.after(), query.limit());
         var response = ResponseEntity.ok();

@@ -49,6 +49,15 @@ public record DecisionLogQuery(DecisionLogFilter filter, Long after, int limit) 
      *
      * @throws InvalidQueryException (400 validation problem) listing every invalid parameter
      */
+    /** The filters of a request, checked; bad ones are reported together as a validation problem. */
+    public static DecisionLogFilter parseFilter(DecisionLogFilterParameters p) {
+        return parseFilter(p.actor(), p.role(), p.type(), p.item(), p.from(), p.to());
+    }
+
+    static DecisionLogQuery parse(DecisionLogFilterParameters p, String after, String limit) {
+        return parse(p.actor(), p.role(), p.type(), p.item(), p.from(), p.to(), after, limit);
+    }
+
     public static DecisionLogFilter parseFilter(String actor, String role, String type, String item, String from,
             String to) {
         var errors = new ArrayList<Map<String, String>>();
