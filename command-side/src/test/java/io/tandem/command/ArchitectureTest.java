@@ -31,9 +31,18 @@ class ArchitectureTest {
 
     @Test
     void theEventContractUsesNoSpringNoMongoAndNothingOfOurs() {
-        assertHolds(classes().that().resideInAPackage("io.tandem.events..")
+        assertHolds(classes().that().resideInAPackage("io.tandem.events")
                  .should().onlyDependOnClassesThat()
                  .resideInAnyPackage("java..", "io.tandem.events..", "org.axonframework.serialization.."));
+    }
+
+    /** Upcasters rewrite stored payloads as Jackson trees, so they alone may use Jackson. */
+    @Test
+    void theContractsUpcastersUseOnlyAxonSerializationAndJackson() {
+        assertHolds(classes().that().resideInAPackage("io.tandem.events.upcasting..")
+                 .should().onlyDependOnClassesThat()
+                 .resideInAnyPackage("java..", "io.tandem.events..", "org.axonframework.serialization..",
+                                     "com.fasterxml.jackson.databind.."));
     }
 
     @Test

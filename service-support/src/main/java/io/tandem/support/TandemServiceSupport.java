@@ -1,5 +1,6 @@
 package io.tandem.support;
 
+import io.tandem.support.personaldata.PersonalDataConfiguration;
 import io.tandem.support.security.SecurityConfig;
 import io.tandem.support.store.StoreConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -7,9 +8,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every Tandem service imports: the event store on MongoDB ({@code tandem.store.*}) and authentication
- * ({@code tandem.security.*}).
+ * ({@code tandem.security.*}), and the personal-data vault (customers' contact details, crypto-shredded on
+ * erasure).
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StoreConfiguration.class, SecurityConfig.class})
+@Import({StoreConfiguration.class, SecurityConfig.class, PersonalDataConfiguration.class})
 public class TandemServiceSupport {
 }

@@ -3,6 +3,7 @@ package io.tandem.command.common;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Shape rules for the texts and ids carried by commands; every violation is an {@link InvalidCommandException}.
@@ -16,6 +17,7 @@ public final class Texts {
     public static final int TITLE_MAX = 200;
     /** Maximum length of free texts: vision, description, rationale, feedback text, notes. */
     public static final int TEXT_MAX = 4000;
+    private static final Pattern CUSTOMER_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_:-]{0,99}");
 
     private Texts() {
     }
@@ -43,6 +45,18 @@ public final class Texts {
     /** An optional text (null stays null) of at most {@link #TEXT_MAX} characters. */
     public static String optionalText(String field, String value) {
         return value == null ? null : bounded(field, value, TEXT_MAX);
+    }
+
+    /**
+     * A customer reference: a pseudonymous token (letters, digits, {@code _ : -}, at most 100 characters), so that no
+     * name or e-mail address can be one.
+     */
+    public static String requireCustomerReference(String value) {
+        if (value == null || !CUSTOMER_REFERENCE.matcher(value).matches()) {
+            throw new InvalidCommandException(
+                    "customerReference must be a pseudonymous reference, never a name or e-mail address");
+        }
+        return value;
     }
 
     /** A mandatory value such as an enum constant. */

@@ -14,6 +14,8 @@ import io.tandem.events.FeedbackReceivedEvent;
 import io.tandem.events.FeedbackTriagedEvent;
 import io.tandem.events.Role;
 import io.tandem.events.TriageOutcome;
+import io.tandem.support.personaldata.CustomerContact;
+import io.tandem.support.personaldata.PersonalDataVault;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -33,12 +35,15 @@ class FeedbackCommandHandler {
     private final Repository<ProductPlan> productPlanRepository;
     private final Repository<FeedbackItem> feedbackItemRepository;
     private final EventStore eventStore;
+    private final PersonalDataVault vault;
 
     FeedbackCommandHandler(Repository<ProductPlan> productPlanRepository,
-                           Repository<FeedbackItem> feedbackItemRepository, EventStore eventStore) {
+                           Repository<FeedbackItem> feedbackItemRepository, EventStore eventStore,
+                           PersonalDataVault vault) {
         this.productPlanRepository = productPlanRepository;
         this.feedbackItemRepository = feedbackItemRepository;
         this.eventStore = eventStore;
+        this.vault = vault;
     }
 
     @CommandHandler
@@ -47,8 +52,9 @@ class FeedbackCommandHandler {
         Role role = plan.invoke(p -> p.actingRole(actor, Decision.SUBMIT_FEEDBACK));
         Versions.requireCurrent(c.expectedVersion(), null);
         String feedbackId = Texts.requireId("feedbackId", c.feedbackId());
-        FeedbackReceivedEvent received = FeedbackRules.received(c);
+        FeedbackReceivedEvent shaped = FeedbackRules.received(c);
         UnusedIds.requireUnused(eventStore, "feedbackId", feedbackId);
+        FeedbackReceivedEvent received = c.customer() == null ? shaped : withSealedContact(shaped, c.customer());
         Aggregate<FeedbackItem> item =
                 feedbackItemRepository.newInstance(() -> new FeedbackItem(received, actor, role));
         return new CommandResult(feedbackId, item.version());
@@ -69,6 +75,12 @@ class FeedbackCommandHandler {
         }
         item.execute(feedback -> feedback.triage(triage, actor, role));
         return new CommandResult(c.feedbackId(), item.version());
+    }
+
+    private FeedbackReceivedEvent withSealedContact(FeedbackReceivedEvent event, CustomerContact contact) {
+        return new FeedbackReceivedEvent(event.productId(), event.feedbackId(), event.channel(),
+                event.customerReference(), event.text(), event.urgency(),
+                vault.seal(event.productId(), event.customerReference(), contact));
     }
 
     /** The feedback marked as the original must be another item of the same product, not a duplicate of this one. */

@@ -7,7 +7,7 @@ import io.tandem.events.FeedbackReceivedEvent;
 import io.tandem.events.FeedbackTriagedEvent;
 import io.tandem.events.TriageOutcome;
 import io.tandem.events.Urgency;
-import java.util.regex.Pattern;
+import io.tandem.support.personaldata.CustomerContact;
 
 /**
  * The shape of feedback commands, checked before any state is looked at.
@@ -19,22 +19,40 @@ import java.util.regex.Pattern;
  */
 final class FeedbackRules {
 
-    private static final Pattern CUSTOMER_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_:-]{0,99}");
-
     private FeedbackRules() {
     }
 
-    /** The received event the submission asks for; the product and feedback ids are checked by the caller. */
+    /**
+     * The received event the submission asks for, without its contact, which the caller seals; the product and
+     * feedback ids are checked by the caller.
+     */
     static FeedbackReceivedEvent received(SubmitFeedbackCommand c) {
         FeedbackChannel channel = Texts.requirePresent("channel", c.channel());
         Urgency urgency = Texts.requirePresent("urgency", c.urgency());
         String text = Texts.requireText("text", c.text());
-        String reference = c.customerReference();
-        if (reference != null && !CUSTOMER_REFERENCE.matcher(reference).matches()) {
-            throw new InvalidCommandException(
-                    "customerReference must be a pseudonymous reference, never a name or e-mail address");
-        }
+        String reference = c.customerReference() == null ? null : Texts.requireCustomerReference(c.customerReference());
+        requireContactShape(c.customer(), reference);
         return new FeedbackReceivedEvent(c.productId(), c.feedbackId(), channel, reference, text, urgency);
+    }
+
+    /** Contact details need the reference they are sealed and erased under, and at least a name or an e-mail. */
+    private static void requireContactShape(CustomerContact contact, String reference) {
+        if (contact == null) {
+            return;
+        }
+        if (reference == null) {
+            throw new InvalidCommandException(
+                    "customer contact details need a customerReference, under which they can be erased");
+        }
+        if (isBlank(contact.name()) && isBlank(contact.email())) {
+            throw new InvalidCommandException("customer needs a name or an email");
+        }
+        Texts.optionalText("customer.name", contact.name());
+        Texts.optionalText("customer.email", contact.email());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** The triaged event the command asks for, not yet checked against the product and other feedback. */

@@ -24,5 +24,7 @@ public enum Decision {
     /** Record an ADR-like decision. */
     RECORD_DECISION,
     /** Hold a sync meeting. */
-    HOLD_SYNC_MEETING
+    HOLD_SYNC_MEETING,
+    /** Erase a customer's personal data (right to erasure). */
+    FORGET_CUSTOMER
 }

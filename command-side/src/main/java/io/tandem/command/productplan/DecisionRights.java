@@ -15,23 +15,24 @@ import java.util.Set;
  * The decision-rights table of SPEC §2 and the choice of the role an actor acts in.
  *
  * <p>Each decision lists its allowed roles with the decision's natural owner first: the PM for vision, roles,
- * objectives, roadmap, recorded decisions and sync meetings; the PO for the backlog and for feedback. An actor holding
+ * objectives, roadmap, recorded decisions and sync meetings; the PO for the backlog, for feedback and for erasing customers' personal data. An actor holding
  * several allowed roles acts in the first of them, so a person who is both PM and PO reorders the backlog as PO and
  * reschedules the roadmap as PM.
  */
 final class DecisionRights {
 
-    private static final Map<Decision, List<Role>> ALLOWED = new EnumMap<>(Map.of(
-            Decision.CHANGE_VISION, List.of(PRODUCT_MANAGER),
-            Decision.MANAGE_ROLES, List.of(PRODUCT_MANAGER),
-            Decision.MANAGE_OBJECTIVES, List.of(PRODUCT_MANAGER),
-            Decision.MANAGE_ROADMAP, List.of(PRODUCT_MANAGER),
-            Decision.EDIT_BACKLOG, List.of(PRODUCT_OWNER, PRODUCT_MANAGER),
-            Decision.ORDER_BACKLOG, List.of(PRODUCT_OWNER),
-            Decision.SUBMIT_FEEDBACK, List.of(PRODUCT_OWNER, PRODUCT_MANAGER, CONTRIBUTOR),
-            Decision.TRIAGE_FEEDBACK, List.of(PRODUCT_OWNER, PRODUCT_MANAGER),
-            Decision.RECORD_DECISION, List.of(PRODUCT_MANAGER, PRODUCT_OWNER),
-            Decision.HOLD_SYNC_MEETING, List.of(PRODUCT_MANAGER, PRODUCT_OWNER)));
+    private static final Map<Decision, List<Role>> ALLOWED = new EnumMap<>(Map.ofEntries(
+            Map.entry(Decision.CHANGE_VISION, List.of(PRODUCT_MANAGER)),
+            Map.entry(Decision.MANAGE_ROLES, List.of(PRODUCT_MANAGER)),
+            Map.entry(Decision.MANAGE_OBJECTIVES, List.of(PRODUCT_MANAGER)),
+            Map.entry(Decision.MANAGE_ROADMAP, List.of(PRODUCT_MANAGER)),
+            Map.entry(Decision.EDIT_BACKLOG, List.of(PRODUCT_OWNER, PRODUCT_MANAGER)),
+            Map.entry(Decision.ORDER_BACKLOG, List.of(PRODUCT_OWNER)),
+            Map.entry(Decision.SUBMIT_FEEDBACK, List.of(PRODUCT_OWNER, PRODUCT_MANAGER, CONTRIBUTOR)),
+            Map.entry(Decision.TRIAGE_FEEDBACK, List.of(PRODUCT_OWNER, PRODUCT_MANAGER)),
+            Map.entry(Decision.RECORD_DECISION, List.of(PRODUCT_MANAGER, PRODUCT_OWNER)),
+            Map.entry(Decision.HOLD_SYNC_MEETING, List.of(PRODUCT_MANAGER, PRODUCT_OWNER)),
+            Map.entry(Decision.FORGET_CUSTOMER, List.of(PRODUCT_OWNER, PRODUCT_MANAGER))));
 
     private DecisionRights() {
     }

@@ -12,6 +12,7 @@ import io.tandem.events.ProductCreatedEvent;
 import io.tandem.events.ProductVisionChangedEvent;
 import io.tandem.events.Role;
 import io.tandem.events.RoleGrantedEvent;
+import io.tandem.support.personaldata.PersonalDataVault;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -49,6 +50,8 @@ public class ProductPlan {
     private final Backlog backlog = new Backlog();
     @AggregateMember
     private final Records records = new Records();
+    @AggregateMember
+    private final Erasures erasures = new Erasures();
 
     ProductPlan() {
         // rebuilt from its events by Axon
@@ -205,6 +208,12 @@ public class ProductPlan {
             requireNewId("meetingId", c.meetingId());
             return records.hold(productId, c);
         });
+    }
+
+    @CommandHandler
+    CommandResult handle(ForgetCustomerCommand c, @MetaDataValue(ACTOR) String actor, PersonalDataVault vault) {
+        return decide(actor, Decision.FORGET_CUSTOMER, c.expectedVersion(), c.customerReference(),
+                () -> erasures.forget(productId, c, vault));
     }
 
     private CommandResult decide(String actor, Decision decision, Long expectedVersion, String id,

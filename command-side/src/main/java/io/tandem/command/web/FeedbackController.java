@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.command.feedback.SubmitFeedbackCommand;
 import io.tandem.command.feedback.TriageFeedbackCommand;
+import io.tandem.support.personaldata.CustomerContact;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +34,18 @@ class FeedbackController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit feedback",
             description = "Who may decide: PRODUCT_MANAGER, PRODUCT_OWNER, CONTRIBUTOR. The customer reference is "
-                    + "pseudonymous (never a name or e-mail). The version is the new feedback item's.")
+                    + "pseudonymous (never a name or e-mail). Contact details (`customer`: name, email) need a "
+                    + "customer reference; they are stored only encrypted with that customer's key, which "
+                    + "`POST …/customers/{reference}/forget` destroys. The version is the new feedback item's.")
     ResponseEntity<CommandResponse> submit(@PathVariable String productId,
             @Valid @RequestBody SubmitFeedbackRequest body, @Parameter(hidden = true) CommandContext context) {
         return dispatcher.create(new SubmitFeedbackCommand(ProductController.newId(), productId, body.channel(),
-                body.customerReference(), body.text(), body.urgency(), context.expectedVersion()), context);
+                body.customerReference(), body.text(), body.urgency(), contact(body.customer()),
+                context.expectedVersion()), context);
+    }
+
+    private static CustomerContact contact(CustomerContactRequest customer) {
+        return customer == null ? null : new CustomerContact(customer.name(), customer.email());
     }
 
     @PostMapping(path = "/{feedbackId}/triage", consumes = "application/json")

@@ -32,6 +32,7 @@ import io.tandem.events.Role;
 import io.tandem.events.RoadmapItemDroppedEvent;
 import io.tandem.events.RoadmapItemPlannedEvent;
 import io.tandem.events.RoleGrantedEvent;
+import io.tandem.support.personaldata.CustomerContact;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -103,6 +104,49 @@ class FeedbackItemTest {
                         new FeedbackReceivedEvent(P, "f9", SUPPORT_TICKET, "cust-42", "Setup is hard", HIGH));
                 assertAppliedBy(event, "carl", CONTRIBUTOR);
             });
+        }
+
+        @Test
+        void customersContactIsStoredOnlySealedUnderTheirKey() {
+            CustomerContact contact = new CustomerContact("Zoë Example", "zoe@example.org");
+            scenario.send("carl", new SubmitFeedbackCommand("f9", P, SUPPORT_TICKET, "cust-42", "Setup is hard", HIGH,
+                    contact, null));
+
+            FeedbackReceivedEvent received = (FeedbackReceivedEvent) onlyEvent("f9").getPayload();
+            assertThat(received.customerContact()).isNotNull();
+            assertThat(received.toString()).doesNotContain("Zoë", "zoe@example.org");
+            assertThat(scenario.vault().open(P, "cust-42", received.customerContact())).contains(contact);
+        }
+
+        @Test
+        void rejectsContactWithoutCustomerReference() {
+            assertThatThrownBy(() -> scenario.send("carl", new SubmitFeedbackCommand("f9", P, INTERVIEW, null,
+                    "Hello", LOW, new CustomerContact("Zoë", null), null)))
+                    .isInstanceOf(InvalidCommandException.class).hasMessageContaining("customerReference");
+            assertThat(scenario.events("f9")).isEmpty();
+            assertThat(scenario.keys().has(P + "/cust-42")).isFalse();
+        }
+
+        @Test
+        void rejectsContactWithNeitherNameNorEmail() {
+            assertThatThrownBy(() -> scenario.send("carl", new SubmitFeedbackCommand("f9", P, INTERVIEW, "cust-42",
+                    "Hello", LOW, new CustomerContact(" ", null), null)))
+                    .isInstanceOf(InvalidCommandException.class).hasMessageContaining("name or an email");
+            assertThat(scenario.events("f9")).isEmpty();
+        }
+
+        @Test
+        void viewerCannotStoreAContact() {
+            assertThatThrownBy(() -> scenario.send("vera", new SubmitFeedbackCommand("f9", P, INTERVIEW, "cust-42",
+                    "Hello", LOW, new CustomerContact("Zoë", null), null))).isInstanceOf(ForbiddenException.class);
+            assertThat(scenario.keys().has(P + "/cust-42")).isFalse();
+        }
+
+        @Test
+        void commandTextKeepsTheContactOutOfLogs() {
+            assertThat(new SubmitFeedbackCommand("f9", P, INTERVIEW, "cust-42", "Hello", LOW,
+                    new CustomerContact("Zoë Example", "zoe@example.org"), null).toString())
+                    .contains("cust-42").doesNotContain("Zoë", "zoe@");
         }
 
         @ParameterizedTest

@@ -4,6 +4,8 @@ import static io.tandem.command.common.CommandMetaData.ACTOR;
 
 import io.tandem.command.common.AggregateNotFoundTranslator;
 import io.tandem.command.common.CommandResult;
+import io.tandem.command.common.InMemoryCustomerKeys;
+import io.tandem.support.personaldata.PersonalDataVault;
 import io.tandem.command.productplan.ProductPlan;
 import java.util.List;
 import org.axonframework.config.Configuration;
@@ -23,6 +25,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 final class FeedbackScenario implements AutoCloseable {
 
     private final Configuration axon;
+    private final InMemoryCustomerKeys keys = new InMemoryCustomerKeys();
+    private final PersonalDataVault vault = new PersonalDataVault(keys);
 
     FeedbackScenario() {
         axon = DefaultConfigurer.defaultConfiguration()
@@ -31,7 +35,7 @@ final class FeedbackScenario implements AutoCloseable {
                 .configureAggregate(ProductPlan.class)
                 .configureAggregate(FeedbackItem.class)
                 .registerCommandHandler(c -> new FeedbackCommandHandler(
-                        c.repository(ProductPlan.class), c.repository(FeedbackItem.class), c.eventStore()))
+                        c.repository(ProductPlan.class), c.repository(FeedbackItem.class), c.eventStore(), vault))
                 .buildConfiguration();
         axon.commandBus().registerHandlerInterceptor(new AggregateNotFoundTranslator());
         axon.start();
@@ -53,6 +57,14 @@ final class FeedbackScenario implements AutoCloseable {
 
     List<? extends DomainEventMessage<?>> events(String aggregateId) {
         return axon.eventStore().readEvents(aggregateId).asStream().toList();
+    }
+
+    PersonalDataVault vault() {
+        return vault;
+    }
+
+    InMemoryCustomerKeys keys() {
+        return keys;
     }
 
     @Override

@@ -33,6 +33,8 @@ class DecisionRightsTest {
                 .containsExactly(PRODUCT_MANAGER, PRODUCT_OWNER);
         assertThat(DecisionRights.allowedRoles(Decision.HOLD_SYNC_MEETING))
                 .containsExactly(PRODUCT_MANAGER, PRODUCT_OWNER);
+        assertThat(DecisionRights.allowedRoles(Decision.FORGET_CUSTOMER))
+                .containsExactly(PRODUCT_OWNER, PRODUCT_MANAGER);
     }
 
     @ParameterizedTest

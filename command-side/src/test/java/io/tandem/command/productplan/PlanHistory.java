@@ -10,6 +10,7 @@ import static io.tandem.events.Role.VIEWER;
 
 import io.tandem.command.common.AggregateNotFoundTranslator;
 import io.tandem.command.common.CommandMetaData;
+import io.tandem.command.common.InMemoryCustomerKeys;
 import io.tandem.events.BacklogItemAddedEvent;
 import io.tandem.events.BacklogItemCompletedEvent;
 import io.tandem.events.BacklogItemKind;
@@ -20,6 +21,8 @@ import io.tandem.events.Role;
 import io.tandem.events.RoadmapItemDroppedEvent;
 import io.tandem.events.RoadmapItemPlannedEvent;
 import io.tandem.events.RoleGrantedEvent;
+import io.tandem.support.personaldata.CustomerKeys;
+import io.tandem.support.personaldata.PersonalDataVault;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -78,7 +81,13 @@ final class PlanHistory {
 
     /** A fixture wired like the application: creation handler and not-found translation included. */
     static FixtureConfiguration<ProductPlan> fixture() {
+        return fixture(new InMemoryCustomerKeys());
+    }
+
+    /** The same, with the personal-data vault on the given keys. */
+    static FixtureConfiguration<ProductPlan> fixture(CustomerKeys keys) {
         FixtureConfiguration<ProductPlan> fixture = new AggregateTestFixture<>(ProductPlan.class);
+        fixture.registerInjectableResource(new PersonalDataVault(keys));
         fixture.registerAnnotatedCommandHandler(
                 new ProductCreationHandler(fixture.getRepository(), fixture.getEventStore()));
         fixture.registerCommandHandlerInterceptor(new AggregateNotFoundTranslator());

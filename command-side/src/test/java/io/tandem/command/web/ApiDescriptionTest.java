@@ -41,7 +41,7 @@ class ApiDescriptionTest {
             }
         }));
 
-        assertThat(operations).hasSize(20).allMatch(operation -> operation.contains(" /api/products"));
+        assertThat(operations).hasSize(21).allMatch(operation -> operation.contains(" /api/products"));
     }
 
     @Test

@@ -161,6 +161,69 @@ class CommandEndpointsTest {
     }
 
     @Test
+    void submitsFeedbackWithTheCustomersContactStoredOnlySealed() {
+        ApiClient.Response response = api.as("contributor").post(path("/feedback"),
+                "{\"channel\":\"EMAIL\",\"customerReference\":\"acme-8\",\"text\":\"Need SSO\",\"urgency\":\"LOW\","
+                        + "\"customer\":{\"name\":\"Zoë Example\",\"email\":\"zoe@example.org\"}}");
+        assertAccepted(response, 201, response.id(), "FeedbackReceivedEvent");
+        org.bson.Document stored = events.at(response.id(), 0);
+        assertThat(stored.get("payload", org.bson.Document.class).get("customerContact", org.bson.Document.class))
+                .containsKeys("nonce", "ciphertext");
+        assertThat(stored.toJson()).doesNotContain("Zoë Example", "zoe@example.org");
+        assertThat(stored.getString("payloadRevision")).isEqualTo("2");
+    }
+
+    @Test
+    void rejectsContactDetailsWithoutACustomerReferenceAndStoresNothing() {
+        long before = events.count();
+        ApiClient.Response response = api.as("contributor").post(path("/feedback"),
+                "{\"channel\":\"EMAIL\",\"text\":\"Need SSO\",\"urgency\":\"LOW\","
+                        + "\"customer\":{\"email\":\"zoe@example.org\"}}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("type").asText()).isEqualTo("urn:tandem:problem:validation");
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsAMalformedContactEmail() {
+        long before = events.count();
+        ApiClient.Response response = api.as("contributor").post(path("/feedback"),
+                "{\"channel\":\"EMAIL\",\"customerReference\":\"acme-9\",\"text\":\"Need SSO\","
+                        + "\"urgency\":\"LOW\",\"customer\":{\"email\":\"not an address\"}}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().toString()).contains("customer.email");
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void forgetsACustomer() {
+        api.as("contributor").post(path("/feedback"), "{\"channel\":\"EMAIL\",\"customerReference\":\"acme-10\","
+                + "\"text\":\"Need SSO\",\"urgency\":\"LOW\",\"customer\":{\"name\":\"Zoë\"}}");
+        assertThat(database.getCollection("customer_keys").countDocuments(
+                new org.bson.Document("_id", productId + "/acme-10"))).isOne();
+
+        ApiClient.Response response = api.as("po").post(path("/customers/acme-10/forget"), null);
+
+        assertAccepted(response, 200, "acme-10", "CustomerForgottenEvent");
+        assertThat(database.getCollection("customer_keys").countDocuments(
+                new org.bson.Document("_id", productId + "/acme-10"))).isZero();
+    }
+
+    @Test
+    void contributorCannotForgetACustomerAndNothingIsErased() {
+        api.as("contributor").post(path("/feedback"), "{\"channel\":\"EMAIL\",\"customerReference\":\"acme-11\","
+                + "\"text\":\"Need SSO\",\"urgency\":\"LOW\",\"customer\":{\"name\":\"Zoë\"}}");
+        long before = events.count();
+
+        ApiClient.Response response = api.as("contributor").post(path("/customers/acme-11/forget"), null);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(events.count()).isEqualTo(before);
+        assertThat(database.getCollection("customer_keys").countDocuments(
+                new org.bson.Document("_id", productId + "/acme-11"))).isOne();
+    }
+
+    @Test
     void triagesFeedback() {
         String feedbackId = scenario.feedback(productId);
         assertAccepted(api.as("po").post(path("/feedback/" + feedbackId + "/triage"),

@@ -1,5 +1,6 @@
 package io.tandem.query.config;
 
+import io.tandem.query.readmodel.Rebuilds;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -12,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The query side's processors in {@code /actuator/health}: each one's state, claimed segments and the events parked
- * in its dead-letter queue. DOWN when a processor is stopped or in error; {@value #PARKED} (HTTP 200) when events are
+ * The query side's processors in {@code /actuator/health}: each one's state, claimed segments, the events parked
+ * in its dead-letter queue and the progress of its last read-model rebuild. DOWN when a processor is stopped or in error; {@value #PARKED} (HTTP 200) when events are
  * parked, so an operator sees a poison event without the node being taken out of service.
  */
 @Component("processors")
@@ -22,9 +23,11 @@ class ProcessorsHealthIndicator extends AbstractHealthIndicator {
     static final String PARKED = "EVENTS_PARKED";
 
     private final EventProcessingConfiguration processing;
+    private final Rebuilds rebuilds;
 
-    ProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    ProcessorsHealthIndicator(EventProcessingConfiguration processing, Rebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
     }
 
     @Override
@@ -41,6 +44,7 @@ class ProcessorsHealthIndicator extends AbstractHealthIndicator {
                 details.put("claimedSegments", streaming.processingStatus().keySet());
                 details.put("replaying", streaming.isReplaying());
             }
+            rebuilds.progress(group).ifPresent(rebuild -> details.put("rebuild", rebuild));
             long parked = processing.deadLetterQueue(group).map(queue -> queue.size()).orElse(0L);
             details.put("parkedEvents", parked);
             parkedTotal += parked;

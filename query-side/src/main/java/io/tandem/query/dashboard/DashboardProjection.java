@@ -1,6 +1,6 @@
 package io.tandem.query.dashboard;
 
-import com.mongodb.client.MongoDatabase;
+import io.tandem.query.readmodel.ReadModels;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.decisions.DecisionEvent;
 import java.time.Clock;
@@ -29,8 +29,8 @@ class DashboardProjection {
     private final Clock clock;
 
     @Autowired
-    DashboardProjection(MongoDatabase database, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
-        this(new DashboardRepository(database), new DashboardPublisher(publisher),
+    DashboardProjection(ReadModels readModels, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+        this(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)), new DashboardPublisher(publisher),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -1,7 +1,10 @@
 package io.tandem.query.dashboard;
 
-import com.mongodb.client.MongoDatabase;
+import io.tandem.query.ProcessingGroups;
+import io.tandem.query.readmodel.ReadModels;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,13 +18,25 @@ public class DashboardQueries {
     private final Clock clock;
 
     @Autowired
-    DashboardQueries(MongoDatabase database, ObjectProvider<Clock> clock) {
-        this(new DashboardRepository(database), clock.getIfAvailable(Clock::systemUTC));
+    DashboardQueries(ReadModels readModels, ObjectProvider<Clock> clock) {
+        this(new DashboardRepository(readModels.serving(ProcessingGroups.DASHBOARD)), clock.getIfAvailable(Clock::systemUTC));
     }
 
     DashboardQueries(DashboardRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+    }
+
+    /**
+     * The product's feedback inbox, newest first: untriaged feedback and feedback received in the last 30 days;
+     * empty when no event of the product has been projected (yet).
+     */
+    public Optional<List<FeedbackInboxEntry>> feedbackInbox(String productId) {
+        return repository.load(productId).map(state -> state.feedback.stream()
+                .sorted(Comparator.comparing(FeedbackEntry::receivedAt).reversed()
+                        .thenComparing(FeedbackEntry::id))
+                .map(FeedbackInboxEntry::of)
+                .toList());
     }
 
     /** The product's dashboard rendered now; empty when no event of the product has been projected (yet). */

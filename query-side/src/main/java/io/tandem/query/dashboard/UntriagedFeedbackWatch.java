@@ -1,6 +1,7 @@
 package io.tandem.query.dashboard;
 
-import com.mongodb.client.MongoDatabase;
+import io.tandem.query.ProcessingGroups;
+import io.tandem.query.readmodel.ReadModels;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,8 +27,8 @@ class UntriagedFeedbackWatch {
     private Instant previousCheck;
 
     @Autowired
-    UntriagedFeedbackWatch(MongoDatabase database, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
-        this(new DashboardRepository(database), new DashboardPublisher(publisher),
+    UntriagedFeedbackWatch(ReadModels readModels, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+        this(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)), new DashboardPublisher(publisher),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -1,6 +1,8 @@
 package io.tandem.query.decisions;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.query.readmodel.ReadModels;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.updates.DecisionLogged;
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +26,11 @@ class DecisionLogProjection {
     private final DecisionLogRepository log;
     private final DecisionItems items;
     private final ApplicationEventPublisher publisher;
+
+    @Autowired
+    DecisionLogProjection(ReadModels readModels, ApplicationEventPublisher publisher) {
+        this(readModels.writing(ProcessingGroups.DECISION_LOG), publisher);
+    }
 
     DecisionLogProjection(MongoDatabase database, ApplicationEventPublisher publisher) {
         this.log = new DecisionLogRepository(database);

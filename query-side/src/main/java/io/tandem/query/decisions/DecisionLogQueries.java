@@ -1,6 +1,9 @@
 package io.tandem.query.decisions;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.query.ProcessingGroups;
+import io.tandem.query.readmodel.ReadModels;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,11 @@ public class DecisionLogQueries {
     public static final int STREAM_BATCH_SIZE = 500;
 
     private final DecisionLogRepository log;
+
+    @Autowired
+    DecisionLogQueries(ReadModels readModels) {
+        this(readModels.serving(ProcessingGroups.DECISION_LOG));
+    }
 
     DecisionLogQueries(MongoDatabase database) {
         this.log = new DecisionLogRepository(database);

@@ -6,7 +6,9 @@ import io.tandem.query.dashboard.DashboardState;
 import io.tandem.query.dashboard.DashboardView;
 import io.tandem.query.dashboard.DashboardViews;
 import io.tandem.query.dashboard.LastSync;
+import io.tandem.query.ProcessingGroups;
 import io.tandem.query.decisions.DecisionLogQueries;
+import io.tandem.query.readmodel.ReadModels;
 import io.tandem.query.history.ProductChanges.Boundary;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,11 +32,13 @@ public class DashboardHistory {
     private final DecisionLogQueries decisions;
     private final Clock clock;
 
-    DashboardHistory(MongoDatabase database, @Qualifier("eventSerializer") Serializer eventSerializer,
-            ObjectProvider<EventUpcaster> upcasters, DecisionLogQueries decisions, ObjectProvider<Clock> clock) {
-        this.replay = new Replay(new ProductHistoryIndex(database),
+    DashboardHistory(MongoDatabase database, ReadModels readModels,
+            @Qualifier("eventSerializer") Serializer eventSerializer, ObjectProvider<EventUpcaster> upcasters,
+            DecisionLogQueries decisions, ObjectProvider<Clock> clock) {
+        MongoDatabase history = readModels.serving(ProcessingGroups.PRODUCT_HISTORY);
+        this.replay = new Replay(new ProductHistoryIndex(history),
                 new StoredEvents(database, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList())),
-                new HistorySnapshots(database));
+                new HistorySnapshots(history));
         this.decisions = decisions;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }

@@ -3,6 +3,7 @@ package io.tandem.query.history;
 import com.mongodb.client.MongoDatabase;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.decisions.DecisionEvent;
+import io.tandem.query.readmodel.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,7 +29,8 @@ class ProductHistoryProjection {
     private final HistorySnapshots snapshots;
     private final DashboardHistory history;
 
-    ProductHistoryProjection(MongoDatabase database, DashboardHistory history) {
+    ProductHistoryProjection(ReadModels readModels, DashboardHistory history) {
+        MongoDatabase database = readModels.writing(ProcessingGroups.PRODUCT_HISTORY);
         this.index = new ProductHistoryIndex(database);
         this.snapshots = new HistorySnapshots(database);
         this.history = history;

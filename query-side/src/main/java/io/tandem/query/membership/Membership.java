@@ -1,6 +1,9 @@
 package io.tandem.query.membership;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.query.ProcessingGroups;
+import io.tandem.query.readmodel.ReadModels;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.tandem.events.Role;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,6 +20,11 @@ import org.springframework.stereotype.Component;
 public class Membership {
 
     private final MembershipStore store;
+
+    @Autowired
+    Membership(ReadModels readModels) {
+        this(readModels.serving(ProcessingGroups.MEMBERSHIP));
+    }
 
     Membership(MongoDatabase database) {
         this.store = new MembershipStore(database);

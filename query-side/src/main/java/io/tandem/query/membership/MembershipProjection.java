@@ -1,6 +1,8 @@
 package io.tandem.query.membership;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.query.readmodel.ReadModels;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.tandem.events.ProductCreatedEvent;
 import io.tandem.events.Role;
 import io.tandem.events.RoleGrantedEvent;
@@ -28,6 +30,11 @@ import org.springframework.stereotype.Component;
 class MembershipProjection {
 
     private final MembershipStore store;
+
+    @Autowired
+    MembershipProjection(ReadModels readModels) {
+        this(readModels.writing(ProcessingGroups.MEMBERSHIP));
+    }
 
     MembershipProjection(MongoDatabase database) {
         this.store = new MembershipStore(database);

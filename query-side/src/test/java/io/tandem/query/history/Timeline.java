@@ -16,7 +16,7 @@ import org.axonframework.messaging.MetaData;
  * Writes a product's decisions into the event store as the command side does (plan and feedback aggregates, actor and
  * role as metadata), one minute apart from {@link #START}, so tests can name instants between two decisions.
  */
-final class Timeline {
+public final class Timeline {
 
     static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
@@ -30,7 +30,7 @@ final class Timeline {
     }
 
     /** A product created by pm, with pm as product manager and po as product owner. */
-    static Timeline product(EventStore store, String name) {
+    public static Timeline product(EventStore store, String name) {
         Timeline t = new Timeline(store);
         t.pm(new ProductCreatedEvent(t.productId, name, "Vision of " + name));
         t.pm(new RoleGrantedEvent(t.productId, "pm", Role.PRODUCT_MANAGER));
@@ -38,16 +38,16 @@ final class Timeline {
         return t;
     }
 
-    String productId() {
+    public String productId() {
         return productId;
     }
 
-    static String id() {
+    public static String id() {
         return UUID.randomUUID().toString();
     }
 
     /** How many events have been written. */
-    int count() {
+    public int count() {
         return written;
     }
 
@@ -57,12 +57,12 @@ final class Timeline {
     }
 
     /** A plan decision by pm as product manager; returns the moment it was taken. */
-    Instant pm(Object payload) {
+    public Instant pm(Object payload) {
         return plan("pm", Role.PRODUCT_MANAGER, payload);
     }
 
     /** A plan decision by po as product owner. */
-    Instant po(Object payload) {
+    public Instant po(Object payload) {
         return plan("po", Role.PRODUCT_OWNER, payload);
     }
 
@@ -71,7 +71,7 @@ final class Timeline {
     }
 
     /** A decision of feedback item {@code feedbackId}'s own aggregate. */
-    Instant feedback(String feedbackId, String actor, Role role, Object payload) {
+    public Instant feedback(String feedbackId, String actor, Role role, Object payload) {
         return append("FeedbackItem", feedbackId, actor, role, payload);
     }
 

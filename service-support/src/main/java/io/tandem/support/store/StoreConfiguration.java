@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.tandem.events.upcasting.EventUpcasters;
 import io.tandem.eventstore.AppendListener;
 import io.tandem.eventstore.EventStoreCollections;
 import io.tandem.eventstore.SequencedMongoEventStorageEngine;
@@ -68,6 +69,12 @@ public class StoreConfiguration {
                                  .storageEngine(eventStorageEngine)
                                  .fetchDelay(properties.pollInterval().toMillis())
                                  .build();
+    }
+
+    /** The event contract's upcasters, run on every event read (aggregate loads, tracking, history replays). */
+    @Bean
+    EventUpcaster eventContractUpcasters() {
+        return new EventUpcasterChain(EventUpcasters.all());
     }
 
     @Bean
