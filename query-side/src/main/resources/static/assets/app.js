@@ -1,14 +1,27 @@
-// The live dashboard: sign in, pick a product, follow it live; catch up on decisions after a reconnect.
+// The page: sign in, pick a product, follow its dashboard live (catching up on decisions after a reconnect), and
+// switch between the Live, History and Audit views; any item opens its timeline.
 
 import {
   ApiError, fetchDashboard, fetchProducts, forgetCredentials, saveCredentials, savedCredentials,
 } from './api.js';
+import { hideReadModels, initReadModels, showReadModels } from './admin.js';
+import {
+  filterByItem, hideAudit, initAudit, resetAudit, showAudit, suggestFilters,
+} from './audit.js';
 import { DecisionFeed } from './feed.js';
+import {
+  hideHistory, initHistory, liveVersion, resetHistory, showHistory,
+} from './history.js';
 import { openLive } from './live.js';
 import {
   el, renderAlerts, renderDashboard, renderPresence, renderStatus,
 } from './render.js';
+import { closeTimeline, initTimeline } from './timeline.js';
 import { renderTrend, resetTrend } from './trend.js';
+import { setUrlParams, urlParam } from './url.js';
+import {
+  currentView, initViews, refreshViewLinks, showView,
+} from './views.js';
 
 const PRODUCT_KEY = 'tandem.product';
 
@@ -16,7 +29,8 @@ const state = {
   credentials: null,
   live: null,
   productId: null,
-  view: null,
+  view: null, // the live dashboard
+  wantedView: 'live', // the view the URL asked for, shown once a product is open
   alerts: [],
   feed: new DecisionFeed(),
 };
@@ -25,9 +39,29 @@ const byId = (id) => document.getElementById(id);
 const show = (id, visible) => { byId(id).hidden = !visible; };
 const alertKey = (alert) => `${alert.code}/${alert.itemId || ''}`;
 
+/** What the views need: who is signed in, the product on screen, and item titles from its live dashboard. */
+function context() {
+  if (!state.credentials) {
+    return null;
+  }
+  return { credentials: state.credentials, productId: state.productId, titleOf };
+}
+
+function titleOf(itemId) {
+  const view = state.view;
+  if (!view) {
+    return null;
+  }
+  const items = [...['now', 'next', 'later', 'dropped'].flatMap((key) => view.roadmap[key] || []),
+    ...(view.backlog || []), ...(view.objectives || [])];
+  const found = items.find((item) => item.id === itemId);
+  return found ? found.title : null;
+}
+
 function showSignIn(message) {
   show('sign-in', true);
-  show('dashboard', false);
+  show('views', false);
+  show('view-tabs', false);
   show('no-products', false);
   show('product-bar', false);
   show('sign-out', false);
@@ -45,6 +79,27 @@ function resetProduct(productId) {
   state.alerts = [];
   state.feed.reset(productId);
   renderPresence({ watchers: [] });
+  closeTimeline();
+  resetHistory();
+  resetAudit();
+}
+
+/** A view was shown (by its tab, or at start): load what it needs. */
+function onViewShown(view) {
+  show('wall-toggle', view === 'live');
+  if (view !== 'history') {
+    hideHistory();
+  }
+  if (view !== 'audit') {
+    hideAudit();
+    hideReadModels();
+  }
+  if (view === 'history') {
+    showHistory();
+  } else if (view === 'audit') {
+    showAudit(state.view);
+    showReadModels();
+  }
 }
 
 function applyDashboard(view) {
@@ -56,6 +111,10 @@ function applyDashboard(view) {
   renderDashboard(view);
   renderTrend(view.trend || []);
   state.feed.add(view.recentDecisions || []);
+  liveVersion(view.version);
+  if (currentView() === 'audit') {
+    suggestFilters(view);
+  }
 }
 
 function applyAlert(notice) {
@@ -77,16 +136,11 @@ async function catchUp() {
 }
 
 function updateUrl() {
-  const params = new URLSearchParams(window.location.search);
-  if (state.productId) {
-    params.set('product', state.productId);
-  }
-  if (document.documentElement.classList.contains('wall')) {
-    params.set('wall', '1');
-  } else {
-    params.delete('wall');
-  }
-  window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
+  setUrlParams({
+    product: state.productId,
+    wall: document.documentElement.classList.contains('wall') ? '1' : null,
+  });
+  refreshViewLinks();
 }
 
 async function selectProduct(productId) {
@@ -94,7 +148,8 @@ async function selectProduct(productId) {
   sessionStorage.setItem(PRODUCT_KEY, productId);
   byId('product-picker').value = productId;
   updateUrl();
-  show('dashboard', true);
+  show('views', true);
+  showView(currentView() || state.wantedView);
   state.live.watch(productId);
   try {
     applyDashboard(await fetchDashboard(state.credentials, productId));
@@ -135,6 +190,7 @@ async function signIn(credentials, remembered) {
   }
   fillPicker(products);
   show('product-bar', true);
+  show('view-tabs', true);
   state.live = openLive(credentials, {
     onStatus: renderStatus,
     onConnected: catchUp,
@@ -144,7 +200,7 @@ async function signIn(credentials, remembered) {
     alerts: applyAlert,
     presence: (presence) => { if (presence.productId === state.productId) renderPresence(presence); },
   });
-  const wanted = new URLSearchParams(window.location.search).get('product') || sessionStorage.getItem(PRODUCT_KEY);
+  const wanted = urlParam('product') || sessionStorage.getItem(PRODUCT_KEY);
   const chosen = products.find((product) => product.productId === wanted) || products[0];
   await selectProduct(chosen.productId);
 }
@@ -156,6 +212,7 @@ function signOut(message) {
   }
   forgetCredentials();
   state.credentials = null;
+  hideReadModels();
   resetProduct(null);
   renderStatus('offline');
   showSignIn(message);
@@ -171,9 +228,17 @@ function toggleWall() {
 }
 
 function start() {
-  if (new URLSearchParams(window.location.search).get('wall') === '1') {
+  if (urlParam('wall') === '1') {
     document.documentElement.classList.add('wall');
   }
+  state.wantedView = initViews(onViewShown);
+  initTimeline(context, (itemId) => {
+    filterByItem(itemId);
+    showView('audit');
+  });
+  initHistory(context);
+  initAudit(context);
+  initReadModels(context);
   byId('sign-in-form').addEventListener('submit', (event) => {
     event.preventDefault();
     signIn({ username: byId('username').value.trim(), password: byId('password').value }, false);

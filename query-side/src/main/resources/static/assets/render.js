@@ -31,7 +31,32 @@ export function formatShortTime(iso) {
   return iso ? shortTime.format(new Date(iso)) : '';
 }
 
-const words = (constant) => (constant || '').toLowerCase().replaceAll('_', ' ');
+/** A constant in words: IN_PROGRESS → "in progress". */
+export const words = (constant) => (constant || '').toLowerCase().replaceAll('_', ' ');
+
+/** A role as people say it: PRODUCT_MANAGER → "Product Manager". */
+export function roleName(role) {
+  return words(role).replace(/\b\w/g, (letter) => letter.toUpperCase());
+}
+
+/** A before → after pair in words: "NEXT → NOW", "→ NOW" when nothing was before, "" when neither is known. */
+export function beforeAfter(before, after) {
+  if (before === null || before === undefined) {
+    return after === null || after === undefined ? '' : `→ ${after}`;
+  }
+  return `${before} → ${after ?? '–'}`;
+}
+
+/** An item's title as a button that opens the item's timeline (see timeline.js). */
+export function itemButton(itemId, title, attributes = {}) {
+  return el('button', {
+    type: 'button',
+    class: 'item-open',
+    'data-open-timeline': itemId,
+    title: 'Show every decision about this item',
+    ...attributes,
+  }, title);
+}
 
 function replace(id, children) {
   byId(id).replaceChildren(...children);
@@ -43,7 +68,7 @@ function renderRoadmapColumn(id, items) {
     'data-testid': 'roadmap-item',
     'data-item-id': item.id,
   },
-  el('span', { class: 'title' }, item.title),
+  el('span', { class: 'title' }, itemButton(item.id, item.title)),
   el('span', { class: 'badges' },
     el('span', { class: 'badge status' }, words(item.status)),
     el('span', { class: 'badge', title: 'Open backlog items linked', 'data-testid': 'linked-count' },
@@ -69,7 +94,7 @@ function renderBacklog(backlog) {
         class: 'backlog-item', 'data-testid': 'backlog-item', 'data-item-id': item.id, 'data-rank': item.rank,
       },
       el('span', { class: 'rank' }, item.rank),
-      el('span', { class: 'title' }, item.title),
+      el('span', { class: 'title' }, itemButton(item.id, item.title)),
       el('span', { class: 'badge kind' }, words(item.kind)),
       link);
     }));
