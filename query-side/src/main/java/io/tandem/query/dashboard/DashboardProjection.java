@@ -3,7 +3,15 @@ package io.tandem.query.dashboard;
 import io.tandem.query.readmodel.ReadModels;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.decisions.DecisionEvent;
+import io.tandem.query.readmodel.PerBatch;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,9 +23,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each product's dashboard: for every event, load the product's state, reduce it with
- * {@link DashboardReducer}, save it, and — unless replaying — publish the new view and the alerts that started or
- * cleared. An event the state has already applied (a redelivery) changes and publishes nothing. Relies on the
+ * Keeps each product's dashboard: for every event, reduce the product's state with {@link DashboardReducer}; once per
+ * processing batch, save each changed state and — unless replaying — publish the new views and the alerts that
+ * started or cleared ({@link PerBatch}). An event the state has already applied (a redelivery) changes and publishes nothing. Relies on the
  * processor handling one product's events one at a time (the per-product sequencing policy).
  */
 @Component
@@ -27,6 +35,7 @@ class DashboardProjection {
     private final DashboardRepository repository;
     private final DashboardPublisher publisher;
     private final Clock clock;
+    private final String batchKey = "dashboard-batch@" + System.identityHashCode(this);
 
     @Autowired
     DashboardProjection(ReadModels readModels, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
@@ -51,15 +60,43 @@ class DashboardProjection {
     }
 
     private void apply(DecisionEvent event, boolean replay) {
-        DashboardState before = repository.load(event.productId())
-                .orElseGet(() -> DashboardState.empty(event.productId()));
-        DashboardState after = DashboardReducer.apply(before, event);
-        if (after == before) {
-            return;
+        PerBatch.apply(batchKey, Batch::new, batch -> {
+            DashboardState before = batch.state(event.productId());
+            DashboardState after = DashboardReducer.apply(before, event);
+            if (after != before) {
+                batch.changed(before, after, replay);
+            }
+        });
+    }
+
+    /**
+     * The dashboards one processing batch changed: each loaded once, saved once when the batch commits, and the
+     * changes published after the save, in order.
+     */
+    private final class Batch implements Runnable {
+
+        private final Map<String, DashboardState> states = new LinkedHashMap<>();
+        private final Set<String> changed = new LinkedHashSet<>();
+        private final List<DashboardState[]> publish = new ArrayList<>();
+
+        DashboardState state(String productId) {
+            return states.computeIfAbsent(productId,
+                    id -> repository.load(id).orElseGet(() -> DashboardState.empty(id)));
         }
-        repository.save(after);
-        if (!replay) {
-            publisher.changed(before, after, clock.instant());
+
+        void changed(DashboardState before, DashboardState after, boolean replay) {
+            states.put(after.productId(), after);
+            changed.add(after.productId());
+            if (!replay) {
+                publish.add(new DashboardState[] {before, after});
+            }
+        }
+
+        @Override
+        public void run() {
+            changed.forEach(productId -> repository.save(states.get(productId)));
+            Instant now = clock.instant();
+            publish.forEach(change -> publisher.changed(change[0], change[1], now));
         }
     }
 }

@@ -12,7 +12,9 @@ import io.tandem.query.decisions.DecisionEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -36,29 +38,53 @@ final class ProductHistoryIndex {
 
     /**
      * Takes in one event and returns how many events the product's history holds now, or -1 when the event was
-     * already taken in. The entry is added to the current chunk with {@code $addToSet} before the head is advanced,
-     * so a crash between the two writes and the redelivery that follows add it once.
+     * already taken in.
      */
     long append(DecisionEvent event) {
-        String productId = event.productId();
+        long[] counts = appendAll(event.productId(), List.of(event));
+        return counts[1] > counts[0] ? counts[1] : -1;
+    }
+
+    /**
+     * Takes in events of one product, in the order they were handled, skipping those already taken in; returns how
+     * many events the history held before and holds after. The entries are added to their chunks with
+     * {@code $addToSet} (one write per chunk) before the head is advanced (one write), so a crash between the writes
+     * and the redelivery that follows add each entry once.
+     */
+    long[] appendAll(String productId, List<DecisionEvent> events) {
         Document head = documents.find(eq("_id", headKey(productId))).first();
-        long count = head == null ? 0 : head.get("count", Number.class).longValue();
-        List<Document> applied = head == null ? new ArrayList<>() : new ArrayList<>(head.getList("applied",
-                Document.class));
-        if (event.aggregateId() != null && event.sequenceNumber() <= lastSequence(applied, event.aggregateId())) {
-            return -1;
+        long before = head == null ? 0 : head.get("count", Number.class).longValue();
+        Map<String, Long> applied = new LinkedHashMap<>();
+        if (head != null) {
+            head.getList("applied", Document.class).forEach(mark -> applied.put(mark.getString("a"),
+                    mark.get("s", Number.class).longValue()));
         }
-        Document entry = new Document("p", event.globalPosition()).append("t", Date.from(event.timestamp()));
-        documents.updateOne(eq("_id", chunkKey(productId, count / CHUNK)), Updates.addToSet("entries", entry),
-                new UpdateOptions().upsert(true));
-        if (event.aggregateId() != null) {
-            applied.removeIf(mark -> mark.getString("a").equals(event.aggregateId()));
-            applied.add(new Document("a", event.aggregateId()).append("s", event.sequenceNumber()));
+        long count = before;
+        Map<Long, List<Document>> chunks = new LinkedHashMap<>();
+        for (DecisionEvent event : events) {
+            if (event.aggregateId() != null
+                    && event.sequenceNumber() <= applied.getOrDefault(event.aggregateId(), -1L)) {
+                continue;
+            }
+            chunks.computeIfAbsent(count / CHUNK, chunk -> new ArrayList<>()).add(
+                    new Document("p", event.globalPosition()).append("t", Date.from(event.timestamp())));
+            count++;
+            if (event.aggregateId() != null) {
+                applied.remove(event.aggregateId());
+                applied.put(event.aggregateId(), event.sequenceNumber());
+            }
         }
+        if (count == before) {
+            return new long[] {before, before};
+        }
+        chunks.forEach((chunk, entries) -> documents.updateOne(eq("_id", chunkKey(productId, chunk)),
+                Updates.addEachToSet("entries", entries), new UpdateOptions().upsert(true)));
+        List<Document> marks = new ArrayList<>();
+        applied.forEach((aggregate, sequence) -> marks.add(new Document("a", aggregate).append("s", sequence)));
         documents.replaceOne(eq("_id", headKey(productId)),
-                new Document("_id", headKey(productId)).append("count", count + 1).append("applied", applied),
+                new Document("_id", headKey(productId)).append("count", count).append("applied", marks),
                 new ReplaceOptions().upsert(true));
-        return count + 1;
+        return new long[] {before, count};
     }
 
     /** The product's events, by global position. */
@@ -82,11 +108,6 @@ final class ProductHistoryIndex {
 
     void clear() {
         documents.deleteMany(new Document());
-    }
-
-    private static long lastSequence(List<Document> applied, String aggregateId) {
-        return applied.stream().filter(mark -> mark.getString("a").equals(aggregateId))
-                      .mapToLong(mark -> mark.get("s", Number.class).longValue()).findFirst().orElse(-1);
     }
 
     private static String headKey(String productId) {

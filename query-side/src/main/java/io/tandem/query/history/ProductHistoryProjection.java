@@ -3,7 +3,12 @@ package io.tandem.query.history;
 import com.mongodb.client.MongoDatabase;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.decisions.DecisionEvent;
+import io.tandem.query.readmodel.PerBatch;
 import io.tandem.query.readmodel.ReadModels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index of each product's history ({@link ProductHistoryIndex}) that replays read, so that the history of
- * one product is found by key instead of by scanning the event store, and snapshots the reduced dashboard every
- * {@value Replay#SNAPSHOT_EVERY} events, so that no query replays more than that many from scratch. A snapshot that
+ * one product is found by key instead of by scanning the event store — written once per product and processing batch
+ * ({@link PerBatch}) — and snapshots the reduced dashboard every {@value Replay#SNAPSHOT_EVERY} events, so that no query replays more than that many from scratch. A snapshot that
  * fails is only logged: snapshots are a cache, and the next query makes the missing one. A reset clears the index and
  * the snapshots.
  */
@@ -28,6 +33,7 @@ class ProductHistoryProjection {
     private final ProductHistoryIndex index;
     private final HistorySnapshots snapshots;
     private final DashboardHistory history;
+    private final String batchKey = "product-history-batch@" + System.identityHashCode(this);
 
     ProductHistoryProjection(ReadModels readModels, DashboardHistory history) {
         MongoDatabase database = readModels.writing(ProcessingGroups.PRODUCT_HISTORY);
@@ -38,17 +44,36 @@ class ProductHistoryProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        DecisionEvent.from(message).filter(event -> event.globalPosition() >= 0).ifPresent(this::take);
+        DecisionEvent.from(message).filter(event -> event.globalPosition() >= 0)
+                .ifPresent(event -> PerBatch.apply(batchKey, Batch::new, batch -> batch.add(event)));
     }
 
-    private void take(DecisionEvent event) {
-        long count = index.append(event);
-        if (count > 0 && count % Replay.SNAPSHOT_EVERY == 0) {
-            try {
-                history.stateAsOf(event.productId(), new HistoryPoint.Latest());
-            } catch (RuntimeException e) {
-                log.warn("Could not snapshot the history of product {} at {} events", event.productId(), count, e);
-            }
+    /** The events of one processing batch, taken into the index per product when the batch commits. */
+    private final class Batch implements Runnable {
+
+        private final Map<String, List<DecisionEvent>> byProduct = new LinkedHashMap<>();
+
+        void add(DecisionEvent event) {
+            byProduct.computeIfAbsent(event.productId(), id -> new ArrayList<>()).add(event);
+        }
+
+        @Override
+        public void run() {
+            byProduct.forEach((productId, events) -> {
+                long[] counts = index.appendAll(productId, events);
+                if (counts[1] / Replay.SNAPSHOT_EVERY > counts[0] / Replay.SNAPSHOT_EVERY) {
+                    snapshot(productId, counts[1]);
+                }
+            });
+        }
+    }
+
+    /** Replays to the latest event, which saves the snapshots of every multiple of 1000 events passed. */
+    private void snapshot(String productId, long count) {
+        try {
+            history.stateAsOf(productId, new HistoryPoint.Latest());
+        } catch (RuntimeException e) {
+            log.warn("Could not snapshot the history of product {} at {} events", productId, count, e);
         }
     }
 

@@ -49,7 +49,6 @@ public record DecisionLogQuery(DecisionLogFilter filter, Long after, int limit) 
      *
      * @throws InvalidQueryException (400 validation problem) listing every invalid parameter
      */
-    /** The filters of a request, checked; bad ones are reported together as a validation problem. */
     public static DecisionLogFilter parseFilter(DecisionLogFilterParameters p) {
         return parseFilter(p.actor(), p.role(), p.type(), p.item(), p.from(), p.to());
     }
