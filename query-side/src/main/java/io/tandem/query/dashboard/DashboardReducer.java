@@ -39,7 +39,7 @@ public final class DashboardReducer {
         DecisionLogEntry decision = DecisionDescriptions.describe(event, new StateItems(state));
         DashboardState next = state.copy();
         if (event.aggregateId() != null) {
-            next.markApplied(event.aggregateId(), event.sequenceNumber());
+            next.markApplied(event.aggregateId(), event.sequenceNumber(), event.globalPosition());
         }
         next.version++;
         next.lastGlobalPosition = Math.max(next.lastGlobalPosition, event.globalPosition());

@@ -27,6 +27,9 @@ public final class DashboardState {
     long version;
     long lastGlobalPosition = -1;
     Instant updatedAt;
+    /** How far behind the newest event an aggregate's mark is kept (see {@link #markApplied}). */
+    static final long MARK_WINDOW = 10_000;
+
     List<SequenceMark> applied = new ArrayList<>();
     List<MemberEntry> members = new ArrayList<>();
     List<ObjectiveEntry> objectives = new ArrayList<>();
@@ -107,9 +110,16 @@ public final class DashboardState {
                       .mapToLong(SequenceMark::sequence).findFirst().orElse(-1);
     }
 
-    void markApplied(String aggregateId, long sequence) {
-        applied.removeIf(mark -> mark.aggregateId().equals(aggregateId));
-        applied.add(new SequenceMark(aggregateId, sequence));
+    /**
+     * Remembers the aggregate's last applied event and forgets aggregates whose last event lies more than
+     * {@link #MARK_WINDOW} positions behind the newest: a redelivery comes from a token at most one processing batch
+     * behind, and gaps are given up after that many positions too, so older marks only made every event slower (one
+     * mark per piece of feedback ever received).
+     */
+    void markApplied(String aggregateId, long sequence, long position) {
+        applied.removeIf(mark -> mark.aggregateId().equals(aggregateId)
+                || mark.position() < Math.max(position, lastGlobalPosition) - MARK_WINDOW);
+        applied.add(new SequenceMark(aggregateId, sequence, position));
     }
 
     RoadmapEntry roadmapItem(String id) {

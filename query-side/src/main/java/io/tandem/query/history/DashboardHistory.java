@@ -13,6 +13,7 @@ import io.tandem.query.history.ProductChanges.Boundary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class DashboardHistory {
 
     private final Replay replay;
+    private final ProductHistoryIndex index;
     private final DecisionLogQueries decisions;
     private final Clock clock;
 
@@ -36,7 +38,8 @@ public class DashboardHistory {
             @Qualifier("eventSerializer") Serializer eventSerializer, ObjectProvider<EventUpcaster> upcasters,
             DecisionLogQueries decisions, ObjectProvider<Clock> clock) {
         MongoDatabase history = readModels.serving(ProcessingGroups.PRODUCT_HISTORY);
-        this.replay = new Replay(new ProductHistoryIndex(history),
+        this.index = new ProductHistoryIndex(history);
+        this.replay = new Replay(index,
                 new StoredEvents(database, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList())),
                 new HistorySnapshots(history));
         this.decisions = decisions;
@@ -94,6 +97,11 @@ public class DashboardHistory {
 
     private HistoryPoint resolve(String productId, HistoryPoint point) {
         if (point instanceof HistoryPoint.Meeting meeting) {
+            OptionalLong indexed = index.meetingPosition(productId, meeting.meetingId());
+            if (indexed.isPresent()) {
+                return new HistoryPoint.Position(indexed.getAsLong());
+            }
+            // histories indexed before meetings were recorded in the index
             return decisions.timeline(productId, meeting.meetingId()).stream()
                     .filter(entry -> SyncMeetingHeldEvent.class.getSimpleName().equals(entry.type() + "Event"))
                     .findFirst().map(entry -> (HistoryPoint) new HistoryPoint.Position(entry.globalPosition()))

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.tandem.events.SyncMeetingHeldEvent;
 import io.tandem.query.decisions.DecisionEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +16,15 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.bson.Document;
 
 /**
  * Which events make up each product's history, in collection {@value #COLLECTION}: a head document
- * {@code _id = productId + "/head"} with the {@code count} of events and, per aggregate, the last sequence number
- * taken in ({@code applied}, which makes a redelivered event change nothing), and chunk documents
+ * {@code _id = productId + "/head"} with the {@code count} of events, the {@code newest} global position and, per
+ * aggregate with an event in the last {@link #MARK_WINDOW} positions, the last sequence number taken in and its
+ * position ({@code applied}, which makes a redelivered event change nothing), the product's sync meetings with their
+ * positions ({@code meetings}), and chunk documents
  * {@code _id = productId + "/" + n} holding the {@code entries} ({@code p} = global position, {@code t} = timestamp)
  * number {@code n * CHUNK} to {@code (n + 1) * CHUNK - 1} in the order they were taken in. Reads are {@code _id}
  * equality and {@code $in} lookups only, so they are index-served on the embedded server too.
@@ -29,6 +33,12 @@ final class ProductHistoryIndex {
 
     static final String COLLECTION = "product_history";
     static final int CHUNK = 1000;
+    /**
+     * How far behind the product's newest event an aggregate's last sequence number is kept to recognise a
+     * redelivery: redeliveries come from a token at most one processing batch behind, and gaps are given up after
+     * that many positions, so older marks would only grow the head with every piece of feedback ever received.
+     */
+    static final long MARK_WINDOW = 10_000;
 
     private final MongoCollection<Document> documents;
 
@@ -54,16 +64,19 @@ final class ProductHistoryIndex {
     long[] appendAll(String productId, List<DecisionEvent> events) {
         Document head = documents.find(eq("_id", headKey(productId))).first();
         long before = head == null ? 0 : head.get("count", Number.class).longValue();
-        Map<String, Long> applied = new LinkedHashMap<>();
+        Map<String, long[]> applied = new LinkedHashMap<>(); // aggregate -> {sequence, position}
         if (head != null) {
-            head.getList("applied", Document.class).forEach(mark -> applied.put(mark.getString("a"),
-                    mark.get("s", Number.class).longValue()));
+            head.getList("applied", Document.class).forEach(mark -> applied.put(mark.getString("a"), new long[] {
+                mark.get("s", Number.class).longValue(), longOr0(mark, "p")}));
         }
         long count = before;
+        long newest = head == null ? 0 : longOr0(head, "newest");
+        List<Document> meetings = head == null ? new ArrayList<>()
+                : new ArrayList<>(head.getList("meetings", Document.class, List.of()));
         Map<Long, List<Document>> chunks = new LinkedHashMap<>();
         for (DecisionEvent event : events) {
-            if (event.aggregateId() != null
-                    && event.sequenceNumber() <= applied.getOrDefault(event.aggregateId(), -1L)) {
+            if (event.aggregateId() != null && event.sequenceNumber()
+                    <= applied.getOrDefault(event.aggregateId(), new long[] {-1, 0})[0]) {
                 continue;
             }
             chunks.computeIfAbsent(count / CHUNK, chunk -> new ArrayList<>()).add(
@@ -71,20 +84,39 @@ final class ProductHistoryIndex {
             count++;
             if (event.aggregateId() != null) {
                 applied.remove(event.aggregateId());
-                applied.put(event.aggregateId(), event.sequenceNumber());
+                applied.put(event.aggregateId(), new long[] {event.sequenceNumber(), event.globalPosition()});
+            }
+            newest = Math.max(newest, event.globalPosition());
+            if (event.payload() instanceof SyncMeetingHeldEvent meeting) {
+                meetings.add(new Document("m", meeting.meetingId()).append("p", event.globalPosition()));
             }
         }
         if (count == before) {
             return new long[] {before, before};
         }
+        long oldestKept = newest - MARK_WINDOW;
+        applied.values().removeIf(mark -> mark[1] < oldestKept);
         chunks.forEach((chunk, entries) -> documents.updateOne(eq("_id", chunkKey(productId, chunk)),
                 Updates.addEachToSet("entries", entries), new UpdateOptions().upsert(true)));
         List<Document> marks = new ArrayList<>();
-        applied.forEach((aggregate, sequence) -> marks.add(new Document("a", aggregate).append("s", sequence)));
-        documents.replaceOne(eq("_id", headKey(productId)),
-                new Document("_id", headKey(productId)).append("count", count).append("applied", marks),
+        applied.forEach((aggregate, mark) -> marks.add(new Document("a", aggregate).append("s", mark[0])
+                .append("p", mark[1])));
+        documents.replaceOne(eq("_id", headKey(productId)), new Document("_id", headKey(productId))
+                        .append("count", count).append("newest", newest).append("applied", marks)
+                        .append("meetings", meetings),
                 new ReplaceOptions().upsert(true));
         return new long[] {before, count};
+    }
+
+    /** The global position of a sync meeting the product held, if the index has taken it in. */
+    OptionalLong meetingPosition(String productId, String meetingId) {
+        Document head = documents.find(eq("_id", headKey(productId))).first();
+        if (head == null) {
+            return OptionalLong.empty();
+        }
+        return head.getList("meetings", Document.class, List.of()).stream()
+                .filter(meeting -> meetingId.equals(meeting.getString("m")))
+                .mapToLong(meeting -> meeting.get("p", Number.class).longValue()).findFirst();
     }
 
     /** The product's events, by global position. */
@@ -108,6 +140,11 @@ final class ProductHistoryIndex {
 
     void clear() {
         documents.deleteMany(new Document());
+    }
+
+    private static long longOr0(Document document, String key) {
+        Number value = document.get(key, Number.class);
+        return value == null ? 0 : value.longValue();
     }
 
     private static String headKey(String productId) {

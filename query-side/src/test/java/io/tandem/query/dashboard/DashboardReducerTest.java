@@ -161,6 +161,18 @@ class DashboardReducerTest {
     }
 
     @Test
+    void keepsMarksOnlyForAggregatesWithAnEventInTheLastWindowOfPositions() {
+        DashboardState s = DashboardState.empty(ID);
+        s.markApplied("feedback-old", 0, 1);
+        s.markApplied("feedback-recent", 0, DashboardState.MARK_WINDOW);
+        s.markApplied("plan", 3, DashboardState.MARK_WINDOW + 50);
+
+        assertThat(s.applied).extracting(SequenceMark::aggregateId).containsExactly("feedback-recent", "plan");
+        assertThat(s.lastSequenceOf("plan")).isEqualTo(3);
+        assertThat(s.lastSequenceOf("feedback-old")).isEqualTo(-1);
+    }
+
+    @Test
     void ignoresAnEventOlderThanTheLastAppliedOfItsAggregate() {
         Product p = Product.created();
         DecisionEvent first = p.events.pm(new ProductVisionChangedEvent(ID, "a", "first vision"));

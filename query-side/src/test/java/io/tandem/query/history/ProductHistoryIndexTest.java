@@ -34,6 +34,44 @@ class ProductHistoryIndexTest {
     }
 
     @Test
+    void aBatchIsTakenInWithOneHeadUpdateSkippingWhatItHadAlready() {
+        index.append(event("plan", 0, 7));
+
+        long[] counts = index.appendAll(P, List.of(event("plan", 0, 7), event("plan", 1, 9),
+                event("feedback-1", 0, 11), event("plan", 1, 9)));
+
+        assertThat(counts).containsExactly(1, 3);
+        assertThat(index.entries(P)).extracting(HistoryEntry::position).containsExactly(7L, 9L, 11L);
+        assertThat(index.appendAll(P, List.of(event("feedback-1", 0, 11)))).containsExactly(3, 3);
+    }
+
+    @Test
+    void forgetsMarksOfAggregatesOutsideTheWindowButStillRecognisesRecentRedeliveries() {
+        long far = ProductHistoryIndex.MARK_WINDOW + 100;
+        index.append(event("feedback-old", 0, 1));
+        index.append(event("feedback-recent", 0, far - 5));
+        index.append(event("plan", 0, far));
+
+        org.bson.Document head = database.getCollection(ProductHistoryIndex.COLLECTION)
+                .find(new org.bson.Document("_id", P + "/head")).first();
+
+        assertThat(head.getList("applied", org.bson.Document.class)).extracting(mark -> mark.getString("a"))
+                .containsExactly("feedback-recent", "plan");
+        assertThat(index.append(event("feedback-recent", 0, far - 5))).as("a redelivery in the window").isEqualTo(-1);
+    }
+
+    @Test
+    void knowsWhereEachSyncMeetingIs() {
+        index.append(event("plan", 0, 3));
+        index.append(new DecisionEvent("e-8", P, new io.tandem.events.SyncMeetingHeldEvent(P, "m1", "Weekly",
+                List.of("pm"), null), "pm", "PRODUCT_MANAGER", T, 8, "plan", 1));
+
+        assertThat(index.meetingPosition(P, "m1")).hasValue(8);
+        assertThat(index.meetingPosition(P, "m2")).isEmpty();
+        assertThat(index.meetingPosition("other", "m1")).isEmpty();
+    }
+
+    @Test
     void entriesSpanChunks() {
         for (int i = 0; i < ProductHistoryIndex.CHUNK + 5; i++) {
             index.append(event("plan", i, 10L * i));
