@@ -30,7 +30,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 final class HistoryBenchmark {
 
-    private static final int RUNS = 15;
+    private static final int RUNS = 11;
     private static final int WARM_UP = 2;
     private static final int APPEND_BATCH = 200;
     private static final Instant START = Instant.parse("2025-06-02T08:00:00Z");
@@ -157,6 +157,8 @@ final class HistoryBenchmark {
             for (int q = 0; q < paths.length; q++) {
                 long[] latencies = time(querySide, paths[q]);
                 double median = percentile(latencies, 50) / 1000.0;
+                System.out.printf(Locale.ROOT, "  %dk events, %s: median %.0f ms%n", story.events.size() / 1000,
+                        names[q], median / 1000);
                 medians[q][s] = median;
                 rows.add(new Row("history " + story.events.size() / 1000 + "k events", names[q], 1,
                         1e6 / median, median, percentile(latencies, 99) / 1000.0, median / medians[q][0]));

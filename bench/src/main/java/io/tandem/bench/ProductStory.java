@@ -31,8 +31,8 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * A long, plausible history of one product, as the command side would have stored it: roadmap items planned and
- * rescheduled, a backlog of a few hundred items constantly reprioritized, feedback received and triaged (each piece
- * its own aggregate), decisions, and a sync meeting every {@value #SYNC_EVERY} events. Deterministic for a seed.
+ * rescheduled, a backlog of a few hundred items constantly reprioritized, feedback received and triaged about as fast
+ * as it comes in (each piece its own aggregate), decisions, and a sync meeting every {@value #SYNC_EVERY} events. Deterministic for a seed.
  */
 final class ProductStory {
 
@@ -86,8 +86,8 @@ final class ProductStory {
             case 0 -> planOrReschedule();
             case 1, 2, 19 -> addOrRemove();
             case 10, 11 -> reschedule();
-            case 12, 13, 14 -> receiveFeedback();
-            case 15, 16 -> triageFeedback();
+            case 12, 13 -> receiveFeedback();
+            case 14, 15, 16 -> triageFeedback();
             case 17 -> link();
             case 18 -> plan("po", Role.PRODUCT_OWNER, new DecisionRecordedEvent(productId, id("decision"),
                     "Decision " + n, "Context", "We decided", "Consequences", List.of()));

@@ -1,7 +1,6 @@
 package io.tandem.query.history;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +9,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import io.tandem.query.dashboard.DashboardState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -50,29 +50,19 @@ final class HistorySnapshots {
 
     /**
      * The snapshot with the highest count among {@code candidates} (count → global position of the count-th event),
-     * if any is stored.
+     * if any is stored. Candidates are tried from the highest count down, one {@code _id} lookup each: usually the
+     * first exists, and a missing one costs an index probe, not a document read.
      */
     Optional<Snapshot> best(String productId, Map<Long, Long> candidates) {
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        long best = -1;
-        String bestKey = null;
-        for (Document found : documents.find(in("_id", candidates.entrySet().stream()
-                .map(c -> key(productId, c.getValue())).toList())).projection(Projections.include("count"))) {
-            long count = found.get("count", Number.class).longValue();
-            String expected = key(productId, candidates.getOrDefault(count, -1L));
-            if (expected.equals(found.getString("_id")) && count > best) {
-                best = count;
-                bestKey = expected;
+        List<Map.Entry<Long, Long>> byCount = new ArrayList<>(candidates.entrySet());
+        byCount.sort(Map.Entry.<Long, Long>comparingByKey().reversed());
+        for (Map.Entry<Long, Long> candidate : byCount) {
+            Document found = documents.find(eq("_id", key(productId, candidate.getValue()))).first();
+            if (found != null && found.get("count", Number.class).longValue() == candidate.getKey()) {
+                return Optional.of(new Snapshot(candidate.getKey(), toState(found.get("state", Document.class))));
             }
         }
-        if (bestKey == null) {
-            return Optional.empty();
-        }
-        Document document = documents.find(eq("_id", bestKey)).first();
-        return document == null ? Optional.empty()
-                : Optional.of(new Snapshot(best, toState(document.get("state", Document.class))));
+        return Optional.empty();
     }
 
     void save(String productId, long count, long position, DashboardState state) {
