@@ -65,6 +65,13 @@ public class ReadModels {
         return rebuilding;
     }
 
+    /** Goes back to writing the generation that answers, dropping the one a rebuild could not start filling. */
+    void abandonRebuild(String group) {
+        Generation current = generations.of(group);
+        generations.set(group, new Generation(current.serving(), current.serving()));
+        drop(group, current.writing());
+    }
+
     /** Lets the new generation answer and drops every older one. */
     void finishRebuild(String group) {
         Generation current = generations.of(group);

@@ -95,7 +95,10 @@ public class Rebuilds implements DisposableBean {
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
             processor.resetTokens();
         } catch (Exception e) {
-            processor.start();
+            readModels.abandonRebuild(group); // the projections go on writing the generation that answers
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw new IllegalStateException("Could not reset processor " + group + ": " + e.getMessage(), e);
         } finally {
             if (!processor.isRunning()) {

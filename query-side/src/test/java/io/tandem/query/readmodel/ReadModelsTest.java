@@ -78,6 +78,22 @@ class ReadModelsTest {
     }
 
     @Test
+    void anAbandonedRebuildLeavesProjectionsWritingTheGenerationThatAnswers() {
+        MongoCollection<Document> serving = readModels.serving(ProcessingGroups.DASHBOARD).getCollection("dashboards");
+        MongoCollection<Document> writing = readModels.writing(ProcessingGroups.DASHBOARD).getCollection("dashboards");
+        writing.insertOne(new Document("_id", "old"));
+        readModels.beginRebuild(ProcessingGroups.DASHBOARD);
+        writing.insertOne(new Document("_id", "half"));
+
+        readModels.abandonRebuild(ProcessingGroups.DASHBOARD);
+        writing.insertOne(new Document("_id", "next"));
+
+        assertThat(readModels.rebuilding(ProcessingGroups.DASHBOARD)).isFalse();
+        assertThat(ids(serving)).containsExactly("old", "next");
+        assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("dashboards_g1");
+    }
+
+    @Test
     void anotherNodeSeesTheFinishedRebuildWithinASecond() {
         ReadModels otherNode = new ReadModels(database);
         MongoCollection<Document> seenThere =
