@@ -49,7 +49,8 @@ class AdminController {
     @Operation(summary = "Rebuild a processor's read model from the event store",
             description = "Admins only. Replays every event into a fresh copy of the read model while the current "
                     + "one keeps answering; the new copy takes over once it has caught up. 409 while a rebuild of "
-                    + "the same processor runs; 404 for an unknown processor.")
+                    + "the same processor runs or when its tokens cannot be reset (another node holds a segment); "
+                    + "404 for an unknown processor.")
     RebuildProgress rebuild(@PathVariable String name, @Parameter(hidden = true) Principal caller) {
         requireAdmin(caller);
         try {
@@ -58,6 +59,9 @@ class AdminController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         } catch (RebuildConflictException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        } catch (IllegalStateException e) { // the tokens could not be reset, e.g. another node holds a segment
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage()
+                    + " The current read model keeps answering; stop the processor on other nodes and retry.");
         }
     }
 
