@@ -11,9 +11,9 @@ import io.tandem.events.FeedbackReceivedEvent;
 import io.tandem.events.FeedbackTriagedEvent;
 import io.tandem.events.Horizon;
 import io.tandem.events.ProductCreatedEvent;
-import io.tandem.events.Role;
 import io.tandem.events.RoadmapItemPlannedEvent;
 import io.tandem.events.RoadmapItemRescheduledEvent;
+import io.tandem.events.Role;
 import io.tandem.events.RoleGrantedEvent;
 import io.tandem.events.SyncMeetingHeldEvent;
 import io.tandem.events.TriageOutcome;
@@ -32,7 +32,8 @@ import org.axonframework.messaging.MetaData;
 /**
  * A long, plausible history of one product, as the command side would have stored it: roadmap items planned and
  * rescheduled, a backlog of a few hundred items constantly reprioritized, feedback received and triaged about as fast
- * as it comes in (each piece its own aggregate), decisions, and a sync meeting every {@value #SYNC_EVERY} events. Deterministic for a seed.
+ * as it comes in (each piece its own aggregate), decisions, and a sync meeting every {@value #SYNC_EVERY} events.
+ * Deterministic for a seed.
  */
 final class ProductStory {
 
@@ -155,7 +156,8 @@ final class ProductStory {
             addOrRemove();
             return;
         }
-        plan("po", Role.PRODUCT_OWNER, new BacklogItemLinkedEvent(productId, backlog.get(random.nextInt(backlog.size())),
+        String item = backlog.get(random.nextInt(backlog.size()));
+        plan("po", Role.PRODUCT_OWNER, new BacklogItemLinkedEvent(productId, item,
                 roadmap.get(random.nextInt(roadmap.size())), null));
     }
 

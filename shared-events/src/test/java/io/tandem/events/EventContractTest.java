@@ -90,7 +90,7 @@ class EventContractTest {
         assertThat(new DecisionRecordedEvent("p1", "d1", "t", null, "d", null, null).relatedItemIds()).isEmpty();
     }
 
-    /** Every top-level {@code …Event} class in the package's output directory, so that a new event cannot escape the checks. */
+    /** Every top-level {@code …Event} class in the package's output folder, so that no new event escapes the checks. */
     private static List<Class<?>> eventClassesInThePackage() throws IOException, URISyntaxException {
         Path classes = Path.of(ProductCreatedEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<Path> files = Files.list(classes.resolve("io/tandem/events"))) {

@@ -96,8 +96,9 @@ class HistoryInBrowserTest {
     }
 
     private static String plan(Api commands, String product, String title, String horizon) {
-        return commands.post("pm", product + "/roadmap-items", "{\"title\":\"" + title + "\",\"horizon\":\""
-                                     + horizon + "\",\"rationale\":\"planned in the browser test\"}").get("id").asText();
+        String body = "{\"title\":\"" + title + "\",\"horizon\":\"" + horizon
+                + "\",\"rationale\":\"planned in the browser test\"}";
+        return commands.post("pm", product + "/roadmap-items", body).get("id").asText();
     }
 
     private static String add(Api commands, String product, String title, String roadmapItemId) {

@@ -17,7 +17,9 @@ public final class Texts {
     public static final int TITLE_MAX = 200;
     /** Maximum length of free texts: vision, description, rationale, feedback text, notes. */
     public static final int TEXT_MAX = 4000;
-    private static final Pattern CUSTOMER_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_:-]{0,99}");
+    /** What a customer reference looks like: letters, digits and {@code _ : -}, at most 100, no spaces or {@code @}. */
+    public static final String CUSTOMER_REFERENCE_REGEX = "[A-Za-z0-9][A-Za-z0-9_:-]{0,99}";
+    private static final Pattern CUSTOMER_REFERENCE = Pattern.compile(CUSTOMER_REFERENCE_REGEX);
 
     private Texts() {
     }

@@ -15,7 +15,8 @@ import java.util.Set;
  * The decision-rights table of SPEC §2 and the choice of the role an actor acts in.
  *
  * <p>Each decision lists its allowed roles with the decision's natural owner first: the PM for vision, roles,
- * objectives, roadmap, recorded decisions and sync meetings; the PO for the backlog, for feedback and for erasing customers' personal data. An actor holding
+ * objectives, roadmap, recorded decisions and sync meetings; the PO for the backlog, for feedback and for erasing
+ * customers' personal data. An actor holding
  * several allowed roles acts in the first of them, so a person who is both PM and PO reorders the backlog as PO and
  * reschedules the roadmap as PM.
  */

@@ -1,5 +1,6 @@
 package io.tandem.command.web;
 
+import io.tandem.command.common.Texts;
 import io.tandem.events.FeedbackChannel;
 import io.tandem.events.Urgency;
 import jakarta.validation.Valid;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
  */
 record SubmitFeedbackRequest(
         @NotNull FeedbackChannel channel,
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_:-]{0,99}",
+        @Pattern(regexp = Texts.CUSTOMER_REFERENCE_REGEX,
                 message = "must be a pseudonymous reference (up to 100 letters, digits and _ : -), never a name or "
                         + "e-mail address")
         String customerReference,

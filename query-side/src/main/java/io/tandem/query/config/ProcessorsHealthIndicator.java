@@ -1,6 +1,8 @@
 package io.tandem.query.config;
 
 import io.tandem.query.readmodel.Rebuilds;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -9,13 +11,11 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The query side's processors in {@code /actuator/health}: each one's state, claimed segments, the events parked
- * in its dead-letter queue and the progress of its last read-model rebuild. DOWN when a processor is stopped or in error; {@value #PARKED} (HTTP 200) when events are
- * parked, so an operator sees a poison event without the node being taken out of service.
+ * in its dead-letter queue and the progress of its last read-model rebuild. DOWN when a processor is stopped or in
+ * error; {@value #PARKED} (HTTP 200) when events are parked, so an operator sees a poison event without the node being
+ * taken out of service.
  */
 @Component("processors")
 class ProcessorsHealthIndicator extends AbstractHealthIndicator {

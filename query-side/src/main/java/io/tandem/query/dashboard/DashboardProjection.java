@@ -1,9 +1,9 @@
 package io.tandem.query.dashboard;
 
-import io.tandem.query.readmodel.ReadModels;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.decisions.DecisionEvent;
 import io.tandem.query.readmodel.PerBatch;
+import io.tandem.query.readmodel.ReadModels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each product's dashboard: for every event, reduce the product's state with {@link DashboardReducer}; once per
  * processing batch, save each changed state and — unless replaying — publish the new views and the alerts that
- * started or cleared ({@link PerBatch}). An event the state has already applied (a redelivery) changes and publishes nothing. Relies on the
- * processor handling one product's events one at a time (the per-product sequencing policy).
+ * started or cleared ({@link PerBatch}). An event the state has already applied (a redelivery) changes and
+ * publishes nothing. Relies on the processor handling one product's events one at a time (the per-product sequencing
+ * policy).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.DASHBOARD)
@@ -39,8 +40,8 @@ class DashboardProjection {
 
     @Autowired
     DashboardProjection(ReadModels readModels, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
-        this(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)), new DashboardPublisher(publisher),
-                clock.getIfAvailable(Clock::systemUTC));
+        this(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)),
+                new DashboardPublisher(publisher), clock.getIfAvailable(Clock::systemUTC));
     }
 
     DashboardProjection(DashboardRepository repository, DashboardPublisher publisher, Clock clock) {

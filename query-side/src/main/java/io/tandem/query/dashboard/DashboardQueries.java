@@ -19,7 +19,8 @@ public class DashboardQueries {
 
     @Autowired
     DashboardQueries(ReadModels readModels, ObjectProvider<Clock> clock) {
-        this(new DashboardRepository(readModels.serving(ProcessingGroups.DASHBOARD)), clock.getIfAvailable(Clock::systemUTC));
+        this(new DashboardRepository(readModels.serving(ProcessingGroups.DASHBOARD)),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     DashboardQueries(DashboardRepository repository, Clock clock) {
@@ -31,11 +32,10 @@ public class DashboardQueries {
      * The product's feedback inbox, newest first: untriaged feedback and feedback received in the last 30 days;
      * empty when no event of the product has been projected (yet).
      */
-    public Optional<List<FeedbackInboxEntry>> feedbackInbox(String productId) {
+    public Optional<List<FeedbackEntry>> feedbackInbox(String productId) {
         return repository.load(productId).map(state -> state.feedback.stream()
                 .sorted(Comparator.comparing(FeedbackEntry::receivedAt).reversed()
                         .thenComparing(FeedbackEntry::id))
-                .map(FeedbackInboxEntry::of)
                 .toList());
     }
 

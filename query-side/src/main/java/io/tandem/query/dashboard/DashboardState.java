@@ -21,15 +21,18 @@ import java.util.Objects;
                 isGetterVisibility = Visibility.NONE)
 public final class DashboardState {
 
+    /**
+     * How far behind the newest event an aggregate's last applied sequence number is kept to recognise a redelivery
+     * (see {@link #markApplied}); the product-history index keeps its marks for as long.
+     */
+    public static final long MARK_WINDOW = 10_000;
+
     String productId;
     String name;
     String vision;
     long version;
     long lastGlobalPosition = -1;
     Instant updatedAt;
-    /** How far behind the newest event an aggregate's mark is kept (see {@link #markApplied}). */
-    static final long MARK_WINDOW = 10_000;
-
     List<SequenceMark> applied = new ArrayList<>();
     List<MemberEntry> members = new ArrayList<>();
     List<ObjectiveEntry> objectives = new ArrayList<>();

@@ -10,9 +10,10 @@ import java.time.Instant;
  * A piece of feedback as the inbox needs it: a summary of its text, how it came in, when, and when it was first
  * triaged (null while untriaged) with its latest outcome; the customer's pseudonymous reference and contact details
  * only sealed with the customer's key ({@code customerContact}, dropped when the customer is forgotten, when
- * {@code customerForgotten} is set).
+ * {@code customerForgotten} is set). Opening the contact is the reader's business, for readers allowed to see personal
+ * data.
  */
-record FeedbackEntry(String id, String summary, FeedbackChannel channel, Urgency urgency, Instant receivedAt,
+public record FeedbackEntry(String id, String summary, FeedbackChannel channel, Urgency urgency, Instant receivedAt,
                      Instant firstTriagedAt, TriageOutcome outcome, String customerReference,
                      SealedContact customerContact, boolean customerForgotten) {
 

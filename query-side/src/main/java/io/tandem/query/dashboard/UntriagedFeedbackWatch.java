@@ -28,8 +28,8 @@ class UntriagedFeedbackWatch {
 
     @Autowired
     UntriagedFeedbackWatch(ReadModels readModels, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
-        this(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)), new DashboardPublisher(publisher),
-                clock.getIfAvailable(Clock::systemUTC));
+        this(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)),
+                new DashboardPublisher(publisher), clock.getIfAvailable(Clock::systemUTC));
     }
 
     UntriagedFeedbackWatch(DashboardRepository repository, DashboardPublisher publisher, Clock clock) {

@@ -1,15 +1,15 @@
 package io.tandem.query.decisions;
 
 import com.mongodb.client.MongoDatabase;
-import io.tandem.query.readmodel.ReadModels;
-import org.springframework.beans.factory.annotation.Autowired;
 import io.tandem.query.ProcessingGroups;
+import io.tandem.query.readmodel.ReadModels;
 import io.tandem.query.updates.DecisionLogged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

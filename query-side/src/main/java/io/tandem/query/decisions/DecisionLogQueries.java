@@ -3,9 +3,9 @@ package io.tandem.query.decisions;
 import com.mongodb.client.MongoDatabase;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.readmodel.ReadModels;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**

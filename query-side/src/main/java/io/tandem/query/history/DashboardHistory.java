@@ -2,14 +2,14 @@ package io.tandem.query.history;
 
 import com.mongodb.client.MongoDatabase;
 import io.tandem.events.SyncMeetingHeldEvent;
+import io.tandem.query.ProcessingGroups;
 import io.tandem.query.dashboard.DashboardState;
 import io.tandem.query.dashboard.DashboardView;
 import io.tandem.query.dashboard.DashboardViews;
 import io.tandem.query.dashboard.LastSync;
-import io.tandem.query.ProcessingGroups;
 import io.tandem.query.decisions.DecisionLogQueries;
-import io.tandem.query.readmodel.ReadModels;
 import io.tandem.query.history.ProductChanges.Boundary;
+import io.tandem.query.readmodel.ReadModels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,6 +31,7 @@ public class DashboardHistory {
 
     private final Replay replay;
     private final ProductHistoryIndex index;
+    private final StoredEvents events;
     private final DecisionLogQueries decisions;
     private final Clock clock;
 
@@ -39,11 +40,19 @@ public class DashboardHistory {
             DecisionLogQueries decisions, ObjectProvider<Clock> clock) {
         MongoDatabase history = readModels.serving(ProcessingGroups.PRODUCT_HISTORY);
         this.index = new ProductHistoryIndex(history);
-        this.replay = new Replay(index,
-                new StoredEvents(database, eventSerializer, new EventUpcasterChain(upcasters.orderedStream().toList())),
-                new HistorySnapshots(history));
+        this.events = new StoredEvents(database, eventSerializer,
+                new EventUpcasterChain(upcasters.orderedStream().toList()));
+        this.replay = new Replay(index, events, new HistorySnapshots(history));
         this.decisions = decisions;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * Replays the product to its latest event over the given index and snapshots — the generation the history
+     * projection writes, which differs from the one queries read while it is rebuilt — saving every snapshot passed.
+     */
+    void snapshotLatest(ProductHistoryIndex writtenIndex, HistorySnapshots writtenSnapshots, String productId) {
+        new Replay(writtenIndex, events, writtenSnapshots).run(productId, null, new HistoryPoint.Latest());
     }
 
     /** The product's state at {@code point}; empty when the product had no event by then. */

@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.tandem.events.SyncMeetingHeldEvent;
+import io.tandem.query.dashboard.DashboardState;
 import io.tandem.query.decisions.DecisionEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,12 +34,8 @@ final class ProductHistoryIndex {
 
     static final String COLLECTION = "product_history";
     static final int CHUNK = 1000;
-    /**
-     * How far behind the product's newest event an aggregate's last sequence number is kept to recognise a
-     * redelivery: redeliveries come from a token at most one processing batch behind, and gaps are given up after
-     * that many positions, so older marks would only grow the head with every piece of feedback ever received.
-     */
-    static final long MARK_WINDOW = 10_000;
+    /** How long the redelivery marks last: as long as the dashboard's ({@link DashboardState#MARK_WINDOW}). */
+    static final long MARK_WINDOW = DashboardState.MARK_WINDOW;
 
     private final MongoCollection<Document> documents;
 

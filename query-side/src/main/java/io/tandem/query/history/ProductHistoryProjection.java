@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the index of each product's history ({@link ProductHistoryIndex}) that replays read, so that the history of
  * one product is found by key instead of by scanning the event store — written once per product and processing batch
- * ({@link PerBatch}) — and snapshots the reduced dashboard every {@value Replay#SNAPSHOT_EVERY} events, so that no query replays more than that many from scratch. A snapshot that
+ * ({@link PerBatch}) — and snapshots the reduced dashboard every {@value Replay#SNAPSHOT_EVERY} events, in the
+ * generation it writes, so that no query replays more than that many from scratch. A snapshot that
  * fails is only logged: snapshots are a cache, and the next query makes the missing one. A reset clears the index and
  * the snapshots.
  */
@@ -71,7 +72,7 @@ class ProductHistoryProjection {
     /** Replays to the latest event, which saves the snapshots of every multiple of 1000 events passed. */
     private void snapshot(String productId, long count) {
         try {
-            history.stateAsOf(productId, new HistoryPoint.Latest());
+            history.snapshotLatest(index, snapshots, productId);
         } catch (RuntimeException e) {
             log.warn("Could not snapshot the history of product {} at {} events", productId, count, e);
         }

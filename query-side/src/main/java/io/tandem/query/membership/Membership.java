@@ -1,15 +1,15 @@
 package io.tandem.query.membership;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.events.Role;
 import io.tandem.query.ProcessingGroups;
 import io.tandem.query.readmodel.ReadModels;
-import org.springframework.beans.factory.annotation.Autowired;
-import io.tandem.events.Role;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**

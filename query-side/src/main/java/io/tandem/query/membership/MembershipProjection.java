@@ -1,13 +1,12 @@
 package io.tandem.query.membership;
 
 import com.mongodb.client.MongoDatabase;
-import io.tandem.query.readmodel.ReadModels;
-import org.springframework.beans.factory.annotation.Autowired;
 import io.tandem.events.ProductCreatedEvent;
 import io.tandem.events.Role;
 import io.tandem.events.RoleGrantedEvent;
 import io.tandem.events.RoleRevokedEvent;
 import io.tandem.query.ProcessingGroups;
+import io.tandem.query.readmodel.ReadModels;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**

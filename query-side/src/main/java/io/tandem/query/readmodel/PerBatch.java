@@ -1,5 +1,6 @@
 package io.tandem.query.readmodel;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -19,8 +20,7 @@ public final class PerBatch {
      * Runs {@code change} against the batch's buffer (created by {@code factory} and registered to be flushed — run —
      * before the batch commits) or, outside a unit of work, against a fresh buffer flushed right away.
      */
-    public static <B extends Runnable> void apply(String key, Supplier<B> factory,
-                                                  java.util.function.Consumer<B> change) {
+    public static <B extends Runnable> void apply(String key, Supplier<B> factory, Consumer<B> change) {
         if (!CurrentUnitOfWork.isStarted()) {
             B buffer = factory.get();
             change.accept(buffer);

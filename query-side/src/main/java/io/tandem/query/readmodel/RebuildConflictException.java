@@ -4,6 +4,7 @@ package io.tandem.query.readmodel;
 public class RebuildConflictException extends RuntimeException {
 
     RebuildConflictException(String name) {
-        super("The read model of " + name + " is already being rebuilt; follow its progress on GET /api/admin/processors.");
+        super("The read model of " + name + " is already being rebuilt; follow its progress on "
+                + "GET /api/admin/processors.");
     }
 }

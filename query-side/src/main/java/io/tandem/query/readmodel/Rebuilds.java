@@ -4,11 +4,13 @@ import io.tandem.query.readmodel.RebuildProgress.State;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -114,7 +116,7 @@ public class Rebuilds implements DisposableBean {
     }
 
     /** Every processor with the state of its read model. */
-    public java.util.List<ProcessorStatus> processors() {
+    public List<ProcessorStatus> processors() {
         return ReadModels.COLLECTIONS.keySet().stream().sorted().map(group -> {
             Optional<StreamingEventProcessor> processor = processor(group);
             return new ProcessorStatus(group, processor.map(StreamingEventProcessor::isRunning).orElse(false),
@@ -181,7 +183,7 @@ public class Rebuilds implements DisposableBean {
         private final int generation;
         private final long total;
         private volatile RebuildProgress progress;
-        private volatile java.util.concurrent.ScheduledFuture<?> future;
+        private volatile ScheduledFuture<?> future;
         private long lastProcessed;
         private Instant lastSample;
         private Instant lastLog;

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.events.Role;
 import io.tandem.query.dashboard.DashboardQueries;
-import io.tandem.query.dashboard.FeedbackInboxEntry;
+import io.tandem.query.dashboard.FeedbackEntry;
 import io.tandem.query.membership.Membership;
 import io.tandem.support.personaldata.CustomerContact;
 import io.tandem.support.personaldata.PersonalDataVault;
@@ -54,27 +54,27 @@ class FeedbackInboxController {
             @Parameter(description = "only feedback not triaged yet") @RequestParam(defaultValue = "false")
             boolean untriaged, @Parameter(hidden = true) Principal caller) {
         String userId = access.requireMember(productId, caller);
-        List<FeedbackInboxEntry> entries = dashboards.feedbackInbox(productId).orElse(List.of()).stream()
+        List<FeedbackEntry> entries = dashboards.feedbackInbox(productId).orElse(List.of()).stream()
                 .filter(entry -> !untriaged || entry.firstTriagedAt() == null)
                 .toList();
         boolean mayOpen = !Collections.disjoint(membership.rolesOf(productId, userId), SEE_CONTACTS);
         Map<String, CustomerContact> contacts = mayOpen ? open(productId, entries) : Map.of();
-        return entries.stream().map(entry -> new FeedbackView(entry.feedbackId(), entry.summary(), entry.channel(),
+        return entries.stream().map(entry -> new FeedbackView(entry.id(), entry.summary(), entry.channel(),
                 entry.urgency(), entry.receivedAt(), entry.firstTriagedAt(), entry.outcome(),
-                entry.customerReference(), contacts.get(entry.feedbackId()), erased(entry, contacts, mayOpen)))
+                entry.customerReference(), contacts.get(entry.id()), erased(entry, contacts, mayOpen)))
                 .toList();
     }
 
-    private Map<String, CustomerContact> open(String productId, List<FeedbackInboxEntry> entries) {
+    private Map<String, CustomerContact> open(String productId, List<FeedbackEntry> entries) {
         Map<String, PersonalDataVault.Customer> sealed = new LinkedHashMap<>();
-        entries.stream().filter(entry -> entry.sealedContact() != null).forEach(entry -> sealed.put(
-                entry.feedbackId(), new PersonalDataVault.Customer(entry.customerReference(), entry.sealedContact())));
+        entries.stream().filter(entry -> entry.customerContact() != null).forEach(entry -> sealed.put(
+                entry.id(), new PersonalDataVault.Customer(entry.customerReference(), entry.customerContact())));
         return sealed.isEmpty() ? Map.of() : vault.openAll(productId, sealed);
     }
 
     /** Forgotten, or (as far as the caller can tell) sealed under a key that no longer exists. */
-    private static boolean erased(FeedbackInboxEntry entry, Map<String, CustomerContact> opened, boolean mayOpen) {
+    private static boolean erased(FeedbackEntry entry, Map<String, CustomerContact> opened, boolean mayOpen) {
         return entry.customerForgotten()
-                || mayOpen && entry.sealedContact() != null && !opened.containsKey(entry.feedbackId());
+                || mayOpen && entry.customerContact() != null && !opened.containsKey(entry.id());
     }
 }

@@ -16,9 +16,8 @@ class CustomerErasureTest {
 
     private static final SealedContact SEALED = new SealedContact("bm9uY2U=", "c2VhbGVk");
 
-    private static FeedbackInboxEntry entry(Product p, String feedbackId) {
-        return p.state.feedback.stream().filter(f -> f.id().equals(feedbackId)).map(FeedbackInboxEntry::of)
-                .findFirst().orElseThrow();
+    private static FeedbackEntry entry(Product p, String feedbackId) {
+        return p.state.feedback.stream().filter(f -> f.id().equals(feedbackId)).findFirst().orElseThrow();
     }
 
     @Test
@@ -26,7 +25,7 @@ class CustomerErasureTest {
         Product p = Product.created();
         p.po(new FeedbackReceivedEvent(ID, "f1", FeedbackChannel.EMAIL, "cust-1", "Too slow", Urgency.HIGH, SEALED));
 
-        assertThat(entry(p, "f1").sealedContact()).isEqualTo(SEALED);
+        assertThat(entry(p, "f1").customerContact()).isEqualTo(SEALED);
         assertThat(entry(p, "f1").customerReference()).isEqualTo("cust-1");
         assertThat(entry(p, "f1").customerForgotten()).isFalse();
     }
@@ -40,11 +39,11 @@ class CustomerErasureTest {
 
         p.po(new CustomerForgottenEvent(ID, "cust-1"));
 
-        FeedbackInboxEntry forgotten = entry(p, "f1");
-        assertThat(forgotten.sealedContact()).isNull();
+        FeedbackEntry forgotten = entry(p, "f1");
+        assertThat(forgotten.customerContact()).isNull();
         assertThat(forgotten.customerForgotten()).isTrue();
         assertThat(forgotten.summary()).isEqualTo("Too slow");
         assertThat(forgotten.outcome()).isEqualTo(TriageOutcome.DECLINED);
-        assertThat(entry(p, "f2").sealedContact()).as("another customer's").isEqualTo(SEALED);
+        assertThat(entry(p, "f2").customerContact()).as("another customer's").isEqualTo(SEALED);
     }
 }

@@ -93,7 +93,8 @@ class PersonalDataVaultTest {
     @Test
     void aSealOpensOnlyAsTheCustomerItWasSealedFor() {
         SealedContact sealed = vault.seal("p1", "cust-1", ZOE);
-        byte[] key = database.getCollection(MongoCustomerKeys.COLLECTION).find().first().get("key", Binary.class).getData();
+        byte[] key = database.getCollection(MongoCustomerKeys.COLLECTION).find().first().get("key", Binary.class)
+                .getData();
         database.getCollection(MongoCustomerKeys.COLLECTION).insertOne(
                 new Document("_id", "p1/cust-2").append("key", new Binary(key)));
 
