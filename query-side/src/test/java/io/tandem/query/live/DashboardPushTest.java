@@ -1,6 +1,7 @@
 package io.tandem.query.live;
 
 import static io.tandem.query.live.LiveTestSupport.awaitDashboard;
+import static io.tandem.query.live.LiveTestSupport.awaitMembers;
 import static io.tandem.query.live.LiveTestSupport.dashboardTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +40,7 @@ class DashboardPushTest {
         api = new Api(port);
         product = ProductHistory.create(eventStore, "Live", "pm").grant("po", Role.PRODUCT_OWNER);
         topic = dashboardTopic(product.productId());
+        awaitMembers(api, product.productId(), "pm", "po");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tandem.query.live;
 
 import static io.tandem.query.live.LiveTestSupport.awaitDashboard;
+import static io.tandem.query.live.LiveTestSupport.awaitMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,6 +36,7 @@ class DecisionAndAlertPushTest {
         api = new Api(port);
         product = ProductHistory.create(eventStore, "Feeds", "pm").grant("po", Role.PRODUCT_OWNER);
         awaitDashboard(api, product.productId(), d -> d.at("/people/productOwners/0").isTextual());
+        awaitMembers(api, product.productId(), "pm", "po");
     }
 
     @Test

@@ -23,4 +23,15 @@ final class LiveTestSupport {
             return response.status() == 200 ? response.json() : null;
         }, dashboard -> dashboard != null && condition.test(dashboard));
     }
+
+    /**
+     * Waits until each user can read the product. Membership is its own processor, so a dashboard that already lists
+     * a member says nothing about whether a SUBSCRIBE by that member is authorized yet.
+     */
+    static void awaitMembers(Api api, String productId, String... users) {
+        for (String user : users) {
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> api.as(user).get("/api/products/" + productId + "/dashboard").status() == 200);
+        }
+    }
 }

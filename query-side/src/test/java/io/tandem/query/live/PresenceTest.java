@@ -1,6 +1,6 @@
 package io.tandem.query.live;
 
-import static io.tandem.query.live.LiveTestSupport.awaitDashboard;
+import static io.tandem.query.live.LiveTestSupport.awaitMembers;
 import static io.tandem.query.live.LiveTestSupport.dashboardTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +35,7 @@ class PresenceTest {
     void setUp() {
         product = ProductHistory.create(eventStore, "Watched", "pm").grant("po", Role.PRODUCT_OWNER)
                 .grant("viewer", Role.VIEWER);
-        awaitDashboard(new Api(port), product.productId(), d -> d.at("/people/members").size() == 3);
+        awaitMembers(new Api(port), product.productId(), "pm", "po", "viewer");
         presence = "/topic/products/" + product.productId() + "/presence";
         dashboard = dashboardTopic(product.productId());
     }
