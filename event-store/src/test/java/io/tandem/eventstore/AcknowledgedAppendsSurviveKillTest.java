@@ -13,12 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Events are appended to the embedded store running in its own process on the H2 backend; the process is killed with
@@ -77,6 +84,41 @@ class AcknowledgedAppendsSurviveKillTest {
             assertThat(identifiers(engine.readEvents(resumed, false)))
                     .as("the global sequence continues after the restart")
                     .endsWith(last(acknowledged), afterRestart.getIdentifier());
+        }
+    }
+
+    @Test
+    void concurrentWritersSharingCommitsLoseNothingAcknowledgedWhenKilledMidWrite() throws Exception {
+        int writers = 4;
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        try (StoreProcess first = StoreProcess.start(dataDirectory);
+             MongoClient client = MongoClients.create(first.connectionString() + "/?serverSelectionTimeoutMS=2000")) {
+            SequencedMongoEventStorageEngine engine = engineOn(client);
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            for (int w = 0; w < writers; w++) {
+                String aggregate = "writer-" + w;
+                pool.submit(() -> {
+                    for (long sequence = 0; ; sequence++) {
+                        DomainEventMessage<String> event = event(aggregate, sequence);
+                        try {
+                            engine.appendEvents(event);
+                        } catch (RuntimeException storeGone) {
+                            return;
+                        }
+                        acknowledged.add(event.getIdentifier());
+                    }
+                });
+            }
+            await().atMost(Duration.ofMinutes(1)).until(() -> acknowledged.size() >= EVENTS);
+            assertThat(first.kill()).as("killed by SIGKILL while the writers write").isEqualTo(128 + 9);
+            pool.shutdown();
+            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        }
+
+        try (StoreProcess second = StoreProcess.start(dataDirectory);
+             MongoClient client = MongoClients.create(second.connectionString())) {
+            List<String> stored = identifiers(engineOn(client).readEvents(null, false));
+            assertThat(stored).doesNotHaveDuplicates().containsAll(acknowledged);
         }
     }
 

@@ -11,7 +11,8 @@ public class SerializedMemoryBackend extends MemoryBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        return writes.run(command, () -> super.handleCommand(channel, databaseName, command, query), () -> {
-        }, Document::cloneDeeply);
+        return writes.run(command, () -> super.handleCommand(channel, databaseName, command, query),
+                          ticket -> {
+                          }, Document::cloneDeeply);
     }
 }

@@ -2,6 +2,7 @@ package io.tandem.eventstore.embedded;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +13,11 @@ import java.util.function.UnaryOperator;
  * {@code findAndModify $inc} on one counter were handed the same value twice, because the reply refers to the live
  * stored document, which the next {@code $inc} changes before the reply is encoded. The event store's global sequence
  * relies on that atomicity, as it may on real MongoDB. Reads are not serialized.
+ * <p>
+ * Each write gets a ticket, 1, 2, 3... in the order the writes ran. After the write lock is released, the ticket is
+ * handed to {@code afterWrite} (before the reply goes out), which is where a durable backend waits until its file
+ * holds that write: commits happen outside the lock, so the next writes run while one is being committed, and one
+ * commit can cover all of them (group commit).
  */
 final class WriteSerializer {
 
@@ -22,21 +28,31 @@ final class WriteSerializer {
             "getfreemonitoringstatus", "getlog");
 
     private final Object lock = new Object();
+    private long lastTicket;
 
     /**
-     * Runs {@code command}; when it may write: under the lock, followed by {@code afterWrite}, its reply copied by
-     * {@code copy} while still under the lock.
+     * Runs {@code command}; when it may write: under the lock, its reply copied by {@code copy} while still under the
+     * lock, then (also when it failed, since it may have written part) {@code afterWrite} with its ticket.
      */
-    <T> T run(String commandName, Supplier<T> command, Runnable afterWrite, UnaryOperator<T> copy) {
+    <T> T run(String commandName, Supplier<T> command, LongConsumer afterWrite, UnaryOperator<T> copy) {
         if (READ_COMMANDS.contains(commandName.toLowerCase(Locale.ROOT))) {
             return command.get();
         }
+        long ticket;
+        T reply = null;
+        RuntimeException failure = null;
         synchronized (lock) {
+            ticket = ++lastTicket;
             try {
-                return copy.apply(command.get());
-            } finally {
-                afterWrite.run();
+                reply = copy.apply(command.get());
+            } catch (RuntimeException e) {
+                failure = e;
             }
         }
+        afterWrite.accept(ticket);
+        if (failure != null) {
+            throw failure;
+        }
+        return reply;
     }
 }

@@ -1,0 +1,96 @@
+package io.tandem.eventstore.embedded;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 database with its unique indexes opened on {@link IndexKeyType}: the same maps under the
+ * same names (so an existing store opens unchanged), compared without serializing keys on every comparison.
+ */
+final class IndexedH2Database extends H2Database {
+
+    /** The store of a database whose constructor is running on this thread. */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    private IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
+        super(databaseName, store, cursors);
+        this.store = store;
+    }
+
+    static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursors) {
+        OPENING.set(store);
+        try {
+            return new IndexedH2Database(databaseName, store, cursors);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        // The super constructor opens the existing indexes before this.store is set: use the argument's store then.
+        MVStore mvStore = store != null ? store : OPENING.get();
+        MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_"
+                                                              + indexName,
+                                                      new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+        return new UniqueIndexOnMap(map, indexName, keys, sparse);
+    }
+
+    /** A unique index kept in one H2 map from key to document position, as mongo-java-server's own. */
+    private static final class UniqueIndexOnMap extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        UniqueIndexOnMap(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+}

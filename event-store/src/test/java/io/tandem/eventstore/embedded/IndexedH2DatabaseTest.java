@@ -1,0 +1,80 @@
+package io.tandem.eventstore.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The durable backend opens unique indexes with its own key type: a store written by mongo-java-server's stock H2
+ * backend must open and answer through its indexes unchanged, and the other way round.
+ */
+class IndexedH2DatabaseTest {
+
+    private static final int DOCUMENTS = 500;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aStoreWrittenByTheStockBackendIsServedByItsUniqueIndexesAndStaysReadableByIt() {
+        String file = data.resolve("store.mv.db").toString();
+        withStore(new H2Backend(MVStore.open(file)), things -> {
+            things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            for (int i = 0; i < DOCUMENTS; i++) {
+                things.insertOne(new Document("_id", (long) i).append("key", "key-" + i));
+            }
+        });
+
+        withStore(DurableH2Backend.open(file, Durability.COMMIT), things -> {
+            for (int i = 0; i < DOCUMENTS; i++) {
+                Document found = things.find(Filters.eq("key", "key-" + i)).first();
+                assertThat(found).as("key-%d", i).isNotNull();
+                assertThat(found.getLong("_id")).isEqualTo((long) i);
+                assertThat(things.find(Filters.eq("_id", (long) i)).first()).isNotNull();
+            }
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", 10_000L).append("key", "key-7")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            for (int i = DOCUMENTS; i < 2 * DOCUMENTS; i++) {
+                things.insertOne(new Document("_id", (long) i).append("key", "key-" + i));
+            }
+        });
+
+        MVStore reopened = MVStore.open(file);
+        withStore(new H2Backend(reopened), things -> {
+            for (int i = 0; i < 2 * DOCUMENTS; i++) {
+                assertThat(things.find(Filters.eq("key", "key-" + i)).first()).as("key-%d", i).isNotNull();
+            }
+            assertThat(things.countDocuments()).isEqualTo(2 * DOCUMENTS);
+        });
+    }
+
+    private static void withStore(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        int port = server.bind().getPort();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            work.accept(client.getDatabase("test").getCollection("things"));
+        } finally {
+            server.shutdownNow();
+            if (backend instanceof H2Backend h2) {
+                h2.getMvStore().commit();
+                h2.getMvStore().close();
+            }
+        }
+    }
+}
