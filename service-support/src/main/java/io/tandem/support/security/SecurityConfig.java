@@ -72,9 +72,13 @@ public class SecurityConfig {
         return users;
     }
 
-    /** Accepts {@code {bcrypt}}, {@code {noop}} and the other encodings Spring Security knows by their id. */
+    /**
+     * Accepts {@code {bcrypt}}, {@code {noop}} and the other encodings Spring Security knows by their id; a password
+     * that matched is remembered for {@code tandem.security.verified-password-ttl} ({@link VerifiedPasswordCache}).
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(TandemSecurityProperties properties) {
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                properties.verifiedPasswordTtl(), System::nanoTime);
     }
 }

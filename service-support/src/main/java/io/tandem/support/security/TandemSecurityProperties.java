@@ -1,5 +1,6 @@
 package io.tandem.support.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,12 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         {@code sub}); only used when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  *                         is set
  * @param publicPaths      request paths (Ant patterns) open without authentication besides health and API docs
+ * @param verifiedPasswordTtl how long a password that matched its bcrypt hash is accepted again without the
+ *                         bcrypt check ({@code TANDEM_SECURITY_VERIFIEDPASSWORDTTL}, default 5 minutes; 0 checks
+ *                         every request); wrong passwords are always checked in full
  */
 @ConfigurationProperties("tandem.security")
 record TandemSecurityProperties(
         @DefaultValue List<User> users,
         @DefaultValue("sub") String jwtUsernameClaim,
-        @DefaultValue List<String> publicPaths) {
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("5m") Duration verifiedPasswordTtl) {
 
     /**
      * A user that signs in with HTTP Basic.
