@@ -20,7 +20,9 @@ JAVA_OPTS=(-Daxoniq.update-checker.disabled=true -XX:TieredStopAtLevel=1 -Xmx512
 needs_build() {
   for jar in "$STORE_JAR" "$COMMAND_JAR" "$QUERY_JAR"; do
     [ -f "$jar" ] || return 0
-    if [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.js' -o -name '*.html' \
+    # Only what the three jars are built from (not bench/ or system-tests/, not build output).
+    if [ -n "$(find pom.xml shared-events event-store service-support command-side query-side \
+               -path '*/target' -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.js' -o -name '*.html' \
                -o -name '*.css' -o -name 'pom.xml' \) -newer "$jar" -print -quit)" ]; then
       return 0
     fi
