@@ -25,6 +25,13 @@ public final class BenchMain {
             case "durability" -> rows.addAll(new DurabilityBenchmark(numbers.length > 0 ? numbers[0] : 3000).run());
             case "history" -> rows.addAll(new HistoryBenchmark(
                     numbers.length > 0 ? numbers : new int[] {10_000, 100_000}).run());
+            case "store" -> rows.addAll(new StoreBenchmark(
+                    numbers.length > 1 ? Arrays.copyOfRange(numbers, 1, numbers.length)
+                            : new int[] {10_000, 100_000, 200_000}, numbers.length > 0 ? numbers[0] : 2000).run());
+            case "commands" -> rows.addAll(new CommandsBenchmark(numbers).run());
+            case "push" -> rows.addAll(new PushBenchmark(numbers).run());
+            case "fanout" -> rows.addAll(new FanOutBenchmark(numbers).run());
+            case "startup" -> rows.addAll(new StartupBenchmark(numbers).run());
             default -> throw new IllegalArgumentException("Unknown benchmark " + mode + "; see bench/run.sh");
         }
         System.out.println(Row.table(rows));
