@@ -1,8 +1,11 @@
 package io.tandem.command.config;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +19,15 @@ class MessagingConfiguration {
     @Bean
     CorrelationDataProvider commandMetaDataProvider() {
         return new SimpleCorrelationDataProvider(COMMAND_METADATA);
+    }
+
+    /**
+     * The aggregates' cache ({@code @Aggregate(cache = "aggregateCache")}): the most recently used aggregates, at most
+     * {@code tandem.command.aggregate-cache-size} (default 2000; 0 turns it off).
+     */
+    @Bean
+    Cache aggregateCache(@Value("${tandem.command.aggregate-cache-size:2000}") int size) {
+        return size > 0 ? new BoundedAggregateCache(size) : NoCache.INSTANCE;
     }
 
     /** Causation and trace ids under their own keys, so the client's correlation id is kept. */

@@ -15,7 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * product's members and items, so {@link FeedbackCommandHandler} decides them and calls into this aggregate to apply
  * the events; the aggregate itself guards only what is its own: not repeating an identical triage.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class FeedbackItem {
 
     @AggregateIdentifier

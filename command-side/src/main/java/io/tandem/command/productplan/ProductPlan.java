@@ -34,7 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * produces the event, which is applied with the actor and the acting role in its metadata. A command that changes
  * nothing applies no event. Every handler answers a {@link CommandResult} with the version after the command.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class ProductPlan {
 
     @AggregateIdentifier
