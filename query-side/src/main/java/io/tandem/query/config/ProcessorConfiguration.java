@@ -30,8 +30,8 @@ class ProcessorConfiguration {
                                                ProcessingGroups.DECISION_LOG, ProcessingGroups.PRODUCT_HISTORY);
 
     @Bean
-    static MongoTemplate axonMongoTemplate(MongoDatabase tandemDatabase) {
-        return DefaultMongoTemplate.builder().mongoDatabase(tandemDatabase)
+    static MongoTemplate axonMongoTemplate(MongoDatabase tandemDatabase, ProcessingProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(properties.forProcessorWrites(tandemDatabase))
                                    .trackingTokensCollectionName("tracking_tokens")
                                    .deadLetterCollectionName("dead_letters")
                                    .build();

@@ -2,6 +2,7 @@ package io.tandem.query.readmodel;
 
 import com.mongodb.client.MongoDatabase;
 import io.tandem.query.ProcessingGroups;
+import io.tandem.query.config.ProcessingProperties;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,8 @@ public class ReadModels {
     private final MongoDatabase database;
     private final ReadModelGenerations generations;
 
-    ReadModels(MongoDatabase tandemDatabase) {
-        this.database = tandemDatabase;
+    ReadModels(MongoDatabase tandemDatabase, ProcessingProperties processing) {
+        this.database = processing.forProcessorWrites(tandemDatabase);
         this.generations = new ReadModelGenerations(tandemDatabase);
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.tandem.query.ProcessingGroups;
+import io.tandem.query.config.ProcessingProperties;
 import io.tandem.query.decisions.MongoTestSupport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -15,13 +17,16 @@ import org.junit.jupiter.api.Test;
 /** Generations of a read model: what queries and projections see before, during and after a rebuild. */
 class ReadModelsTest {
 
+    private static final ProcessingProperties PROCESSING = new ProcessingProperties(4, 2, 50, Duration.ofSeconds(10),
+                                                                                    false);
+
     private MongoDatabase database;
     private ReadModels readModels;
 
     @BeforeEach
     void setUp() {
         database = MongoTestSupport.freshDatabase();
-        readModels = new ReadModels(database);
+        readModels = new ReadModels(database, PROCESSING);
     }
 
     private static List<String> ids(MongoCollection<Document> collection) {
@@ -95,7 +100,7 @@ class ReadModelsTest {
 
     @Test
     void anotherNodeSeesTheFinishedRebuildWithinASecond() {
-        ReadModels otherNode = new ReadModels(database);
+        ReadModels otherNode = new ReadModels(database, PROCESSING);
         MongoCollection<Document> seenThere =
                 otherNode.serving(ProcessingGroups.DECISION_LOG).getCollection("decision_log");
         readModels.beginRebuild(ProcessingGroups.DECISION_LOG);
