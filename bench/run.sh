@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds the harness (and the store and services it starts) and runs it:
+#   bench/run.sh all                    every benchmark below with its defaults, one table (about 45 minutes)
 #   bench/run.sh [appends-per-run]      durability of appends on the embedded H2 store (default 3000)
 #   bench/run.sh history [sizes...]     history queries on products of those sizes (default 10000 100000)
 #   bench/run.sh store [appends [levels...]]  single-event commits, ours vs the raw driver vs axon-mongo's engine, at
