@@ -5,12 +5,13 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** What every event inherits from the command that caused it. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandProperties.class)
 class MessagingConfiguration {
 
     /** Metadata keys the web layer sets on every command, copied into each event it causes. */
@@ -26,7 +27,8 @@ class MessagingConfiguration {
      * {@code tandem.command.aggregate-cache-size} (default 2000; 0 turns it off).
      */
     @Bean
-    Cache aggregateCache(@Value("${tandem.command.aggregate-cache-size:2000}") int size) {
+    Cache aggregateCache(CommandProperties properties) {
+        int size = properties.aggregateCacheSize();
         return size > 0 ? new BoundedAggregateCache(size) : NoCache.INSTANCE;
     }
 

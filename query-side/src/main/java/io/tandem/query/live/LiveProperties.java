@@ -13,14 +13,16 @@ import org.springframework.util.unit.DataSize;
  *                              ({@code TANDEM_LIVE_ALLOWEDORIGINS}, comma-separated); never {@code *}
  * @param dashboardPushInterval the least time between two dashboard pushes of one product: bursts are coalesced and
  *                              the newest state is pushed at the end of the interval
- * @param messageSizeLimit      inbound STOMP frames larger than this are refused and the connection closed
+ * @param messageSizeLimit      inbound STOMP frames larger than this are refused and the connection closed; clients
+ *                              only send CONNECT, SUBSCRIBE and the like, and the servlet container allocates
+ *                              buffers of twice this size for every session, so it stays small
  * @param heartbeat             STOMP heartbeat period offered to clients (0 = none)
  */
 @ConfigurationProperties("tandem.live")
 record LiveProperties(
         @DefaultValue({"http://localhost:8080", "http://127.0.0.1:8080"}) List<String> allowedOrigins,
         @DefaultValue("250ms") Duration dashboardPushInterval,
-        @DefaultValue("64KB") DataSize messageSizeLimit,
+        @DefaultValue("8KB") DataSize messageSizeLimit,
         @DefaultValue("10s") Duration heartbeat) {
 
     LiveProperties {

@@ -123,15 +123,15 @@ class LiveSecurityTest {
     }
 
     @Test
-    void aFrameOverSixtyFourKibibytesIsRefusedWhileALargeOneWithinTheLimitIsNot() {
+    void aFrameOverEightKibibytesIsRefusedWhileALargeOneWithinTheLimitIsNot() {
         String topic = dashboardTopic(product.productId());
         try (StompProbe within = StompProbe.connect(port, "pm"); StompProbe over = StompProbe.connect(port, "pm")) {
-            within.subscribe(padded(topic, 48 * 1024));
+            within.subscribe(padded(topic, 6 * 1024));
             await().atMost(Duration.ofSeconds(5)).until(() -> !within.bodies(topic).isEmpty());
 
-            over.subscribe(padded(topic, 66 * 1024));
+            over.subscribe(padded(topic, 9 * 1024));
 
-            assertThat(over.awaitError()).contains("larger than 65536 bytes");
+            assertThat(over.awaitError()).contains("larger than 8192 bytes");
             over.awaitClosedByServer();
             assertThat(over.allReceived()).isEmpty();
         }
