@@ -48,12 +48,12 @@ class ProcessorConfiguration {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing, ProcessingProperties properties,
-                             MongoTemplate axonMongoTemplate,
+                             MongoTemplate axonMongoTemplate, EventArrivals arrivals,
                              @Qualifier("eventSerializer") Serializer eventSerializer) {
         for (String group : GROUPS) {
             processing.registerPooledStreamingEventProcessor(
                     group,
-                    configuration -> configuration.eventStore(),
+                    configuration -> new ArrivalSignallingSource(configuration.eventStore(), arrivals),
                     (configuration, builder) -> builder.initialSegmentCount(properties.segments())
                                                        .maxClaimedSegments(properties.segments())
                                                        .batchSize(properties.batchSize())

@@ -25,11 +25,13 @@ class DashboardPushCoalescer {
     private record Pending(DashboardView view, Instant since) {
     }
 
+    /** How often pending states are looked at: what a push waits at most once its product may be pushed again. */
+    private static final Duration TICK = Duration.ofMillis(10);
+
     private final SimpMessagingTemplate template;
     private final TaskScheduler scheduler;
     private final LiveMetrics metrics;
     private final long intervalNanos;
-    private final Duration tick;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> lastPush = new ConcurrentHashMap<>();
     private ScheduledFuture<?> flushing;
@@ -41,13 +43,11 @@ class DashboardPushCoalescer {
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.intervalNanos = properties.dashboardPushInterval().toNanos();
-        this.tick = properties.dashboardPushInterval().dividedBy(5).compareTo(Duration.ofMillis(10)) < 0
-                ? Duration.ofMillis(10) : properties.dashboardPushInterval().dividedBy(5);
     }
 
     @PostConstruct
     void start() {
-        flushing = scheduler.scheduleWithFixedDelay(this::flush, tick);
+        flushing = scheduler.scheduleWithFixedDelay(this::flush, TICK);
     }
 
     @PreDestroy

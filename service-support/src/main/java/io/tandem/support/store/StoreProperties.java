@@ -29,7 +29,7 @@ public record StoreProperties(@DefaultValue("mongodb://127.0.0.1:27018") String 
                               @DefaultValue("60s") Duration gapTimeout,
                               @DefaultValue("10000") int maxGapOffset,
                               @DefaultValue("100") int batchSize,
-                              @DefaultValue("50ms") Duration pollInterval,
+                              @DefaultValue("20ms") Duration pollInterval,
                               @DefaultValue Embedded embedded) {
 
     /**
