@@ -2,10 +2,8 @@ package io.tandem.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.tandem.eventstore.EventStoreCollections;
 import io.tandem.eventstore.SequencedMongoEventStorageEngine;
 import io.tandem.eventstore.embedded.Durability;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * History queries on long histories, end to end: products of the given sizes are written into a fresh embedded H2
@@ -73,12 +70,7 @@ final class HistoryBenchmark {
     }
 
     private void write(MongoClient client, List<ProductStory> stories) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-        SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder().client(client)
-                .collections(EventStoreCollections.in(client.getDatabase("tandem")))
-                .eventSerializer(JacksonSerializer.builder().objectMapper(mapper).build())
-                .snapshotSerializer(JacksonSerializer.builder().objectMapper(mapper).build())
-                .build();
+        SequencedMongoEventStorageEngine engine = Preload.engineOn(client);
         for (ProductStory story : stories) {
             List<DomainEventMessage<?>> events = story.events;
             for (int from = 0; from < events.size(); from += APPEND_BATCH) {

@@ -32,16 +32,21 @@ final class Preload {
     }
 
     /** Writes {@code total} events; answers each product's id and number of events (its dashboard version). */
+    /** Our engine on the services' database, with the serializer settings the services store events with. */
+    static SequencedMongoEventStorageEngine engineOn(MongoClient client) {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        return SequencedMongoEventStorageEngine.builder().client(client)
+                .collections(EventStoreCollections.in(client.getDatabase("tandem")))
+                .eventSerializer(JacksonSerializer.builder().objectMapper(mapper).build())
+                .snapshotSerializer(JacksonSerializer.builder().objectMapper(mapper).build())
+                .build();
+    }
+
     static Map<String, Long> write(String mongoUri, int total) {
         Map<String, Long> products = new LinkedHashMap<>();
         long started = System.nanoTime();
         try (MongoClient client = MongoClients.create(mongoUri)) {
-            ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-            SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder().client(client)
-                    .collections(EventStoreCollections.in(client.getDatabase("tandem")))
-                    .eventSerializer(JacksonSerializer.builder().objectMapper(mapper).build())
-                    .snapshotSerializer(JacksonSerializer.builder().objectMapper(mapper).build())
-                    .build();
+            SequencedMongoEventStorageEngine engine = engineOn(client);
             int written = 0;
             for (int p = 0; written < total; p++) {
                 int size = Math.min(PER_PRODUCT, total - written);
