@@ -1,7 +1,12 @@
 package io.tandem.eventstore.embedded;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.type.ObjectDataType;
 
@@ -13,7 +18,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * their Java-serialized bytes and serializes both keys again on every comparison of a lookup's binary search.
  * Profiled under the end-to-end benchmark, that was about two thirds of the store process's CPU. Here each key's
  * serialized bytes are computed once and remembered (keys are compared by value; equal values serialize to equal
- * bytes), and compared exactly as H2 compares them: unsigned, byte by byte, then by length.
+ * bytes for plain values, the only ones cached), and compared exactly as H2 compares them: unsigned, byte by byte,
+ * then by length.
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -32,6 +38,9 @@ final class IndexKeyType extends ObjectDataType {
     }
 
     private byte[] bytes(KeyValue key) {
+        if (!cacheable(key)) {
+            return serialize(key);
+        }
         byte[] bytes = SERIALIZED.get(key);
         if (bytes == null) {
             bytes = serialize(key);
@@ -41,5 +50,20 @@ final class IndexKeyType extends ObjectDataType {
             SERIALIZED.put(key, bytes);
         }
         return bytes;
+    }
+
+    /**
+     * Whether keys equal to this one serialize to the same bytes: so for plain values only. Documents and lists can be
+     * equal with their entries in another order or in another collection class, and then serialize differently.
+     */
+    private static boolean cacheable(KeyValue key) {
+        for (Object value : key) {
+            if (!(value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                    || value instanceof ObjectId || value instanceof UUID || value instanceof Instant
+                    || value instanceof Date || value instanceof Missing)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

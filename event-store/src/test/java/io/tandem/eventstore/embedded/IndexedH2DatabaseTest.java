@@ -36,8 +36,10 @@ class IndexedH2DatabaseTest {
         String file = data.resolve("store.mv.db").toString();
         withStore(new H2Backend(MVStore.open(file)), things -> {
             things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            things.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
             for (int i = 0; i < DOCUMENTS; i++) {
-                things.insertOne(new Document("_id", (long) i).append("key", "key-" + i));
+                things.insertOne(new Document("_id", (long) i).append("key", "key-" + i)
+                        .append("ref", new Document("n", i).append("kind", "sub")));
             }
         });
 
@@ -47,11 +49,14 @@ class IndexedH2DatabaseTest {
                 assertThat(found).as("key-%d", i).isNotNull();
                 assertThat(found.getLong("_id")).isEqualTo((long) i);
                 assertThat(things.find(Filters.eq("_id", (long) i)).first()).isNotNull();
+                assertThat(things.find(Filters.eq("ref", new Document("n", i).append("kind", "sub"))).first())
+                        .as("document key %d", i).isNotNull();
             }
             assertThatThrownBy(() -> things.insertOne(new Document("_id", 10_000L).append("key", "key-7")))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             for (int i = DOCUMENTS; i < 2 * DOCUMENTS; i++) {
-                things.insertOne(new Document("_id", (long) i).append("key", "key-" + i));
+                things.insertOne(new Document("_id", (long) i).append("key", "key-" + i)
+                        .append("ref", new Document("n", i).append("kind", "sub")));
             }
         });
 
