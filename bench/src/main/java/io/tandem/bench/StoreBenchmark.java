@@ -73,7 +73,6 @@ final class StoreBenchmark {
              MongoClient client = MongoClients.create(server.connectionString())) {
             SequencedMongoEventStorageEngine ours = SequencedMongoEventStorageEngine.builder().client(client)
                     .collections(EventStoreCollections.in(client.getDatabase("ours")))
-                    .batchSize(Integer.getInteger("bench.batch", 100))
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();
             MongoEventStorageEngine peer = MongoEventStorageEngine.builder()
                     .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "peer").build())
