@@ -42,9 +42,9 @@ final class IndexedH2Database extends H2Database {
                                                     boolean sparse) {
         // The super constructor opens the existing indexes before this.store is set: use the argument's store then.
         MVStore mvStore = store != null ? store : OPENING.get();
-        MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_"
-                                                              + indexName,
-                                                      new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        MVMap.Builder<KeyValue, Object> builder = new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType());
+        MVMap<KeyValue, Object> map = mvStore.openMap(mapName, builder);
         return new UniqueIndexOnMap(map, indexName, keys, sparse);
     }
 
