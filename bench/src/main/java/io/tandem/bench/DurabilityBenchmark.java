@@ -44,8 +44,9 @@ final class DurabilityBenchmark {
                 if (durability == Durability.BACKGROUND) {
                     baseline = perSecond;
                 }
+                Latencies samples = Latencies.of(latencies);
                 rows.add(new Row("append (H2 store)", durability.name(), threads, perSecond,
-                                 percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0,
+                                 samples.percentileMicros(50), samples.percentileMicros(99),
                                  perSecond / baseline));
             }
         }
@@ -96,9 +97,4 @@ final class DurabilityBenchmark {
     private record Timings(long[] latencies, long wallNanos) {
     }
 
-    private static double percentile(long[] values, int percentile) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)];
-    }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -147,13 +146,13 @@ final class HistoryBenchmark {
             String[] names = {"current dashboard", "as-of position (middle)", "as-of instant (middle)",
                 "changes since last sync", "changes first..last sync"};
             for (int q = 0; q < paths.length; q++) {
-                long[] latencies = time(querySide, paths[q]);
-                double median = percentile(latencies, 50) / 1000.0;
+                Latencies latencies = Latencies.of(time(querySide, paths[q]));
+                double median = latencies.percentileMicros(50);
                 System.out.printf(Locale.ROOT, "  %dk events, %s: median %.0f ms%n", story.events.size() / 1000,
                         names[q], median / 1000);
                 medians[q][s] = median;
                 rows.add(new Row("history " + story.events.size() / 1000 + "k events", names[q], 1,
-                        1e6 / median, median, percentile(latencies, 99) / 1000.0, median / medians[q][0]));
+                        1e6 / median, median, latencies.percentileMicros(99), median / medians[q][0]));
             }
         }
         return rows;
@@ -178,9 +177,4 @@ final class HistoryBenchmark {
         }
     }
 
-    private static double percentile(long[] values, int percentile) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)];
-    }
 }

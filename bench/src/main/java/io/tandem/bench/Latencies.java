@@ -8,6 +8,15 @@ final class Latencies {
     private long[] values = new long[1024];
     private int size;
 
+    /** The samples of an array filled by one run. */
+    static Latencies of(long[] nanos) {
+        Latencies latencies = new Latencies();
+        for (long value : nanos) {
+            latencies.add(value);
+        }
+        return latencies;
+    }
+
     synchronized void add(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);

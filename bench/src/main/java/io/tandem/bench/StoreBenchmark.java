@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -272,11 +271,9 @@ final class StoreBenchmark {
         }
 
         Row row(String benchmark, String variant, int threads, Timings baseline) {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            return new Row(benchmark, variant, threads, perSecond(), sorted[sorted.length / 2] / 1000.0,
-                           sorted[Math.min(sorted.length - 1, sorted.length * 99 / 100)] / 1000.0,
-                           perSecond() / baseline.perSecond());
+            Latencies samples = Latencies.of(latencies);
+            return new Row(benchmark, variant, threads, perSecond(), samples.percentileMicros(50),
+                           samples.percentileMicros(99), perSecond() / baseline.perSecond());
         }
     }
 }
