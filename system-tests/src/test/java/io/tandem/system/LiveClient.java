@@ -12,6 +12,8 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,12 +30,17 @@ final class LiveClient implements AutoCloseable {
     private final WebSocketStompClient client;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private StompSession session;
+    private String description = "not connected";
 
     LiveClient() {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("stomp-test-");
         scheduler.initialize();
-        client = new WebSocketStompClient(new StandardWebSocketClient());
+        // the container's default 8 KiB text buffer closes the connection on a dashboard with a dozen items
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+        client = new WebSocketStompClient(new StandardWebSocketClient(container));
+        client.setInboundMessageSizeLimit(1024 * 1024);
         client.setMessageConverter(new MappingJackson2MessageConverter());
         client.setTaskScheduler(scheduler);
     }
@@ -46,6 +53,7 @@ final class LiveClient implements AutoCloseable {
         }
         session = client.connectAsync(wsUrl, new WebSocketHttpHeaders(), connectHeaders, new Handler())
                         .get(20, TimeUnit.SECONDS);
+        description = user + " on " + wsUrl;
         return this;
     }
 
@@ -69,6 +77,11 @@ final class LiveClient implements AutoCloseable {
 
     boolean connected() {
         return session != null && session.isConnected();
+    }
+
+    @Override
+    public String toString() {
+        return "client " + description + " (received " + received.size() + ", errors " + errors + ")";
     }
 
     @Override

@@ -26,6 +26,20 @@ public record ProcessingProperties(@DefaultValue("4") int segments,
                                    @DefaultValue("10s") Duration claimTimeout,
                                    @DefaultValue("false") boolean journaledWrites) {
 
+    /**
+     * How often a node renews the claims of segments it holds while they are idle: three times per claim timeout, so
+     * that a live node never loses a claim (Axon's fixed 5 s default would outlast a claim timeout under 5 s).
+     */
+    public Duration claimExtension() {
+        return claimTimeout.dividedBy(3);
+    }
+
+    /** How often a node looks for unclaimed segments to take: twice per claim timeout, at most every 5 s. */
+    public Duration claimRound() {
+        Duration half = claimTimeout.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(5)) < 0 ? half : Duration.ofSeconds(5);
+    }
+
     /** The database as the processors write to it: with the write concern {@link #journaledWrites} asks for. */
     public MongoDatabase forProcessorWrites(MongoDatabase database) {
         return journaledWrites ? database : database.withWriteConcern(WriteConcern.W1.withJournal(false));

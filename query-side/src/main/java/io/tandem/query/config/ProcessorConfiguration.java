@@ -56,6 +56,8 @@ class ProcessorConfiguration {
                     configuration -> new ArrivalSignallingSource(configuration.eventStore(), arrivals),
                     (configuration, builder) -> builder.initialSegmentCount(properties.segments())
                                                        .maxClaimedSegments(properties.segments())
+                                                       .claimExtensionThreshold(properties.claimExtension().toMillis())
+                                                       .tokenClaimInterval(properties.claimRound().toMillis())
                                                        .batchSize(properties.batchSize())
                                                        .coordinatorExecutor(name -> newDaemonExecutor(name, 1))
                                                        .workerExecutor(name -> newDaemonExecutor(name,

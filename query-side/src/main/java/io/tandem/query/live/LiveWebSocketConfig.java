@@ -14,9 +14,10 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * STOMP over plain WebSocket at {@code /ws} with the in-memory broker for {@code /topic}: origins from
- * configuration, CONNECT authenticated, SUBSCRIBE authorized, inbound frames limited in size, the messages to one
- * session delivered in the order they were published.
+ * STOMP over plain WebSocket at {@code /ws}: origins from configuration, CONNECT authenticated, SUBSCRIBE authorized,
+ * inbound frames limited in size, the messages to one session delivered in the order they were published. {@code
+ * /topic} is served by the in-memory broker, or, with {@code tandem.live.relay.enabled}, relayed to a STOMP broker so
+ * that a push made on one query-side node reaches the sessions of every node.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -27,6 +28,7 @@ class LiveWebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final SubscriptionGuard guard;
     private final SubscriptionLifecycle lifecycle;
     private final TaskScheduler brokerScheduler;
+    private final RelayFrames towardsBroker = RelayFrames.towardsBroker();
 
     LiveWebSocketConfig(LiveProperties properties, StompConnectAuthenticator authenticator, SubscriptionGuard guard,
             SubscriptionLifecycle lifecycle,
@@ -48,9 +50,24 @@ class LiveWebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         long heartbeat = properties.heartbeat().toMillis();
-        registry.enableSimpleBroker("/topic")
-                .setTaskScheduler(brokerScheduler)
-                .setHeartbeatValue(new long[] {heartbeat, heartbeat});
+        LiveProperties.Relay relay = properties.relay();
+        if (relay.enabled()) {
+            registry.enableStompBrokerRelay("/topic")
+                    .setRelayHost(relay.host())
+                    .setRelayPort(relay.port())
+                    .setClientLogin(relay.login())
+                    .setClientPasscode(relay.passcode())
+                    .setSystemLogin(relay.login())
+                    .setSystemPasscode(relay.passcode())
+                    .setVirtualHost(relay.virtualHost())
+                    .setSystemHeartbeatSendInterval(heartbeat)
+                    .setSystemHeartbeatReceiveInterval(heartbeat);
+            registry.configureBrokerChannel().interceptors(towardsBroker);
+        } else {
+            registry.enableSimpleBroker("/topic")
+                    .setTaskScheduler(brokerScheduler)
+                    .setHeartbeatValue(new long[] {heartbeat, heartbeat});
+        }
         registry.setPreservePublishOrder(true);
     }
 
@@ -62,6 +79,16 @@ class LiveWebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(authenticator, guard, lifecycle);
+        if (properties.relay().enabled()) {
+            registration.interceptors(towardsBroker);
+        }
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        if (properties.relay().enabled()) {
+            registration.interceptors(RelayFrames.towardsClients());
+        }
     }
 
     /**

@@ -41,7 +41,9 @@ class SubscriptionLifecycle implements ExecutorChannelInterceptor {
         }
         if (type == SimpMessageType.SUBSCRIBE) {
             Principal user = SimpMessageHeaderAccessor.getUser(headers);
-            ProductTopic.parse(SimpMessageHeaderAccessor.getDestination(headers))
+            // the frame as handled: with a broker relay its destination has the broker's name
+            String destination = SimpMessageHeaderAccessor.getDestination(headers);
+            ProductTopic.parse(destination == null ? null : RelayFrames.toClient(destination).orElse(destination))
                     .filter(topic -> user != null)
                     .ifPresent(topic -> events.publishEvent(
                             LiveSubscription.started(sessionId, subscriptionId, user.getName(), topic)));

@@ -34,7 +34,8 @@ class DashboardPushCoalescerTest {
             return true;
         });
         LiveProperties properties = new LiveProperties(List.of("http://localhost:8080"), INTERVAL,
-                DataSize.ofKilobytes(64), Duration.ofSeconds(10));
+                DataSize.ofKilobytes(64), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                new LiveProperties.Relay(false, "127.0.0.1", 61613, "guest", "guest", "/"));
         coalescer = new DashboardPushCoalescer(template, mock(TaskScheduler.class),
                 new LiveMetrics(new SimpleMeterRegistry()), properties);
     }
