@@ -1,5 +1,6 @@
 package io.tandem.support;
 
+import io.tandem.support.logging.LoggingConfiguration;
 import io.tandem.support.personaldata.PersonalDataConfiguration;
 import io.tandem.support.security.SecurityConfig;
 import io.tandem.support.store.StoreConfiguration;
@@ -8,10 +9,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every Tandem service imports: the event store on MongoDB ({@code tandem.store.*}) and authentication
- * ({@code tandem.security.*}), and the personal-data vault (customers' contact details, crypto-shredded on
- * erasure).
+ * ({@code tandem.security.*}), the personal-data vault (customers' contact details, crypto-shredded on
+ * erasure) and correlation ids in the logs of every request.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StoreConfiguration.class, SecurityConfig.class, PersonalDataConfiguration.class})
+@Import({StoreConfiguration.class, SecurityConfig.class, PersonalDataConfiguration.class,
+        LoggingConfiguration.class})
 public class TandemServiceSupport {
 }

@@ -1,8 +1,8 @@
 package io.tandem.command.web;
 
+import io.tandem.support.logging.CorrelationIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.MethodParameter;
@@ -17,10 +17,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Builds the {@link CommandContext} of a request from the principal and the request headers. */
 class CommandContextResolver implements HandlerMethodArgumentResolver {
 
-    static final String CORRELATION_HEADER = "X-Correlation-Id";
+    static final String CORRELATION_HEADER = CorrelationIds.HEADER;
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Pattern VERSION = Pattern.compile("\"?(\\d{1,18})\"?");
 
     @Override
@@ -32,7 +31,7 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
     public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        String correlationId = correlationId(request.getHeader(CORRELATION_HEADER));
+        String correlationId = correlationId(request);
         HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
         if (response != null) {
             response.setHeader(CORRELATION_HEADER, correlationId);
@@ -50,15 +49,12 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
         return authentication.getName();
     }
 
-    private static String correlationId(String header) {
-        if (header == null || header.isEmpty()) {
-            return UUID.randomUUID().toString();
-        }
-        if (!CORRELATION_ID.matcher(header).matches()) {
-            throw new MalformedHeaderException(
-                    "X-Correlation-Id must be 1 to 100 characters of letters, digits and . _ : -");
-        }
-        return header;
+    /** The id the request's log lines carry (chosen by the correlation filter), so events and logs match. */
+    private static String correlationId(HttpServletRequest request) {
+        return CorrelationIds.of(request)
+                .or(() -> CorrelationIds.fromHeader(request.getHeader(CORRELATION_HEADER)))
+                .orElseThrow(() -> new MalformedHeaderException(
+                        "X-Correlation-Id must be 1 to 100 characters of letters, digits and . _ : -"));
     }
 
     /** {@code "N"} or {@code N} is version N; {@code *} or no header means "whatever is current". */

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 
 /** MongoDB (embedded or external) and the event storage engine on it. */
@@ -37,20 +38,23 @@ public class StoreConfiguration {
                                          embedded.durability());
     }
 
+    /** Named after the service ({@code spring.application.name}) in MongoDB's logs and current operations. */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StoreProperties properties, ObjectProvider<EmbeddedMongoServer> embeddedMongoServer) {
+    MongoClient mongoClient(StoreProperties properties, ObjectProvider<EmbeddedMongoServer> embeddedMongoServer,
+                            Environment environment) {
         EmbeddedMongoServer embedded = embeddedMongoServer.getIfAvailable();
         String uri = embedded == null ? properties.uri() : embedded.connectionString();
+        String service = environment.getProperty("spring.application.name", "tandem");
         return MongoClients.create(MongoClientSettings.builder()
                                                       .applyConnectionString(new ConnectionString(uri))
-                                                      .applicationName("tandem-command-side")
+                                                      .applicationName(service)
                                                       .build());
     }
 
     /** {@code eventStore} in {@code /actuator/health} (and in readiness): MongoDB answers a ping. */
     @Bean
-    StoreHealthIndicator eventStoreHealthIndicator(MongoDatabase tandemDatabase) {
-        return new StoreHealthIndicator(tandemDatabase);
+    StoreHealthIndicator eventStoreHealthIndicator(MongoClient mongoClient, MongoDatabase tandemDatabase) {
+        return new StoreHealthIndicator(mongoClient, tandemDatabase);
     }
 
     @Bean
@@ -61,14 +65,17 @@ public class StoreConfiguration {
     /**
      * The event store every processor reads through. When it has caught up it asks the store for new events every
      * {@code tandem.store.poll-interval}: events appended by another process (the command side) reach this one's
-     * projections within about that long.
+     * projections within about that long. It counts the events it appends when the service declares an
+     * {@link AppendedEventsCounter}.
      */
     @Bean(destroyMethod = "shutDown")
-    EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StoreProperties properties) {
-        return EmbeddedEventStore.builder()
-                                 .storageEngine(eventStorageEngine)
-                                 .fetchDelay(properties.pollInterval().toMillis())
-                                 .build();
+    EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, StoreProperties properties,
+                                  ObjectProvider<AppendedEventsCounter> appendedEvents) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                                                               .storageEngine(eventStorageEngine)
+                                                               .fetchDelay(properties.pollInterval().toMillis());
+        appendedEvents.ifAvailable(builder::messageMonitor);
+        return builder.build();
     }
 
     /** The event contract's upcasters, run on every event read (aggregate loads, tracking, history replays). */
