@@ -1,5 +1,7 @@
 package io.tandem.eventstore;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -23,11 +25,17 @@ public record EventStoreCollections(MongoCollection<BsonDocument> events,
     public static final String SNAPSHOTS = "snapshots";
     public static final String SEQUENCES = "sequences";
 
-    /** The collections with their default names in the given database. */
+    /**
+     * The collections with their default names in the given database, read from the primary with read concern
+     * {@code majority} whatever the connection string says for other reads: a tracking reader or an aggregate load
+     * then only sees what a failover cannot roll back (on a replica set appends are acknowledged at the client's
+     * write concern, {@code w=majority} in production); the embedded server has one node and ignores both.
+     */
     public static EventStoreCollections in(MongoDatabase database) {
-        return new EventStoreCollections(database.getCollection(EVENTS, BsonDocument.class),
-                                         database.getCollection(SNAPSHOTS, BsonDocument.class),
-                                         database.getCollection(SEQUENCES, BsonDocument.class));
+        MongoDatabase reads = database.withReadPreference(ReadPreference.primary()).withReadConcern(ReadConcern.MAJORITY);
+        return new EventStoreCollections(reads.getCollection(EVENTS, BsonDocument.class),
+                                         reads.getCollection(SNAPSHOTS, BsonDocument.class),
+                                         reads.getCollection(SEQUENCES, BsonDocument.class));
     }
 
     /** Creates the unique indexes the engine relies on; idempotent. */
