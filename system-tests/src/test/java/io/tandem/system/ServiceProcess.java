@@ -32,11 +32,16 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, String jarProperty, String storeUri, String... extraArgs)
             throws IOException {
+        return startOnPort(freePort(), name, jarProperty, storeUri, extraArgs);
+    }
+
+    /** Starts the service on a given port: a restart after {@link #kill()} keeps the address its clients use. */
+    static ServiceProcess startOnPort(int port, String name, String jarProperty, String storeUri,
+            String... extraArgs) throws IOException {
         Path jar = Path.of(System.getProperty(jarProperty, "missing-" + jarProperty));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn -B verify builds them)");
         }
-        int port = freePort();
         Path log = Path.of(System.getProperty("tandem.artifacts", "target"), name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
@@ -95,7 +100,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,6 +1,8 @@
 package io.tandem.command.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,6 +13,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyConfig {
+
+    /** Prepares each idempotent command's answer before its append (see {@link PreparedAnswers}). */
+    @Bean
+    PreparedAnswers preparedAnswers(IdempotencyStore store, ObjectMapper mapper, CommandBus commandBus,
+            EventBus eventBus) {
+        PreparedAnswers answers = new PreparedAnswers(store, mapper);
+        commandBus.registerHandlerInterceptor(answers.answerKeeper());
+        eventBus.registerDispatchInterceptor(answers.answerPreparer());
+        return answers;
+    }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ObjectMapper mapper) {

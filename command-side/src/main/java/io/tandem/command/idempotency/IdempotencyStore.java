@@ -1,12 +1,14 @@
 package io.tandem.command.idempotency;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Projections.include;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import io.tandem.eventstore.EventStoreCollections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +28,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>Crash window: if the process dies after the events were appended but before the record is marked COMPLETED,
  * the record stays PENDING. Retries get 409 (with {@code Retry-After}) until the record is older than
- * {@code tandem.idempotency.pending-timeout} (2 minutes by default); then exactly one retry takes it over and runs
- * the command again. A healthy command takes milliseconds (and a request gives up after the 10 s command timeout),
- * so a PENDING record of that age belongs to a dead request; two minutes keeps clients waiting only briefly after a
- * crash. The re-run may append the decision a second time (at-least-once inside this window only); a client that
- * also sends {@code If-Match} is protected, since the re-run then fails with 412 against the already advanced version.
- * The takeover is exclusive without a conditional update: the taker inserts a marker whose {@code _id} names the
- * abandoned attempt, and only the one insert that succeeds may proceed. Markers are a few bytes, exist only after
- * crashes, and are kept so that a late taker can never reuse one.
+ * {@code tandem.idempotency.pending-timeout} (2 minutes by default). A healthy command takes milliseconds (and a
+ * request gives up after the 10 s command timeout), so a PENDING record of that age belongs to a dead request. Before
+ * its events are appended, a command records its answer and the identifier of its last event in the record
+ * ({@link #prepare}, by {@link PreparedAnswers}); a retry of an abandoned record looks that event up by the events'
+ * unique {@code eventIdentifier} index. Found: the command was appended, the record is completed with the prepared
+ * answer and the retry gets it ({@code Idempotent-Replayed}). Not found (the crash came before the append, which is
+ * all or nothing): exactly one retry takes the record over and runs the command. So a key appends at most once, as
+ * long as no append is still in flight after the pending timeout. The takeover is exclusive without a conditional
+ * update: the taker inserts a marker whose {@code _id} names the abandoned attempt, and only the one insert that
+ * succeeds may proceed. Markers are a few bytes, exist only after crashes, and are kept so that a late taker can
+ * never reuse one.
  */
 @Component
 class IdempotencyStore {
@@ -43,11 +48,13 @@ class IdempotencyStore {
     static final String COMPLETED = "COMPLETED";
 
     private final MongoCollection<Document> records;
+    private final MongoCollection<Document> events;
     private final Duration pendingTimeout;
     private final Clock clock;
 
     IdempotencyStore(MongoDatabase database, IdempotencyProperties properties) {
         this.records = database.getCollection(COLLECTION);
+        this.events = database.getCollection(EventStoreCollections.EVENTS);
         this.pendingTimeout = properties.pendingTimeout();
         this.clock = Clock.systemUTC();
     }
@@ -72,18 +79,30 @@ class IdempotencyStore {
             if (age.compareTo(pendingTimeout) < 0) {
                 return new Attempt.InProgress(pendingTimeout.minus(age));
             }
+            StoredResponse appended = appendedAnswer(existing.get("prepared", Document.class));
+            if (appended != null) {
+                complete(id, appended);
+                return new Attempt.Replay(appended);
+            }
             return takeOver(id, existing.getString("attempt")) ? new Attempt.Proceed()
                     : new Attempt.InProgress(pendingTimeout);
         }
         return new Attempt.InProgress(pendingTimeout);
     }
 
+    /**
+     * Records, before a command's events are appended, the answer it will get and the identifier of its last event:
+     * what a retry after a crash needs to tell whether the command was appended, and to answer as it would have.
+     */
+    void prepare(String id, StoredResponse answer, String lastEventIdentifier) {
+        records.updateOne(eq("_id", id), Updates.set("prepared", new Document("event", lastEventIdentifier)
+                .append("response", stored(answer))));
+    }
+
     /** Stores the answer of a command that succeeded; retries with the same key get it back. */
     void complete(String id, StoredResponse response) {
-        Document stored = new Document("status", response.status()).append("body", response.body())
-                .append("version", response.version());
         records.updateOne(eq("_id", id), Updates.combine(Updates.set("status", COMPLETED),
-                Updates.set("response", stored), Updates.set("completedAt", Date.from(clock.instant()))));
+                Updates.set("response", stored(response)), Updates.set("completedAt", Date.from(clock.instant()))));
     }
 
     /** Forgets the key of a command that was refused, so the corrected request may use it again. */
@@ -98,7 +117,7 @@ class IdempotencyStore {
             return false;
         }
         records.updateOne(eq("_id", id), Updates.combine(Updates.set("attempt", UUID.randomUUID().toString()),
-                Updates.set("createdAt", Date.from(now))));
+                Updates.set("createdAt", Date.from(now)), Updates.unset("prepared")));
         return true;
     }
 
@@ -120,6 +139,21 @@ class IdempotencyStore {
             }
             throw e;
         }
+    }
+
+    /** The prepared answer of an abandoned attempt whose events are in the store, or null. */
+    private StoredResponse appendedAnswer(Document prepared) {
+        if (prepared == null
+                || events.find(eq("eventIdentifier", prepared.getString("event"))).projection(include("_id"))
+                         .first() == null) {
+            return null;
+        }
+        return response(prepared.get("response", Document.class));
+    }
+
+    private static Document stored(StoredResponse response) {
+        return new Document("status", response.status()).append("body", response.body())
+                .append("version", response.version());
     }
 
     private static StoredResponse response(Document stored) {

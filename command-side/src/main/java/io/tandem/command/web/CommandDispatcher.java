@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandDispatcher {
 
+    /** The status an accepted command is answered with, for the idempotency records (not copied into events). */
+    static final String ANSWER_STATUS = "answerStatus";
+
     private final CommandGateway gateway;
     private final long timeoutMillis;
 
@@ -30,7 +33,8 @@ class CommandDispatcher {
     }
 
     private ResponseEntity<CommandResponse> send(Object command, CommandContext context, HttpStatus status) {
-        CommandResult result = gateway.sendAndWait(command, context.metaData(), timeoutMillis, TimeUnit.MILLISECONDS);
+        CommandResult result = gateway.sendAndWait(command, context.metaData().and(ANSWER_STATUS, status.value()),
+                                                   timeoutMillis, TimeUnit.MILLISECONDS);
         if (result == null) {
             throw new IllegalStateException("No result for " + command.getClass().getSimpleName());
         }

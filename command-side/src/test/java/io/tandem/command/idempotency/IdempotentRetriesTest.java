@@ -3,7 +3,9 @@ package io.tandem.command.idempotency;
 import static io.tandem.command.web.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
 import io.tandem.command.web.ApiClient;
 import io.tandem.command.web.CommandApiTest;
 import io.tandem.command.web.EventLog;
@@ -19,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A retry with the same Idempotency-Key returns the first answer and appends nothing. */
+/**
+ * A retry with the same Idempotency-Key returns the first answer and appends nothing, also after a crash between a
+ * command's append and the completion of its record (the record is put into the state such a crash leaves).
+ */
 @CommandApiTest
 class IdempotentRetriesTest {
 
@@ -147,9 +152,61 @@ class IdempotentRetriesTest {
         assertThat(retry.id()).isEqualTo(response.id());
     }
 
+    @Test
+    void preparesTheAnswerAndTheLastEventBeforeTheAppend() {
+        ApiClient.Response first = api.as("pm").header("Idempotency-Key", key).post("/api/products", CREATE);
+
+        Document prepared = records().find(new Document("_id", "pm:" + key)).first().get("prepared", Document.class);
+        assertThat(prepared.get("response", Document.class).getInteger("status")).isEqualTo(201);
+        assertThat(prepared.get("response", Document.class).getString("body")).contains(first.id());
+        assertThat(database.getCollection("events").find(new Document("eventIdentifier", prepared.getString("event")))
+                           .first()).as("the prepared event is the command's last").isNotNull();
+    }
+
+    @Test
+    void replaysThePreparedAnswerWhenTheCrashedCommandWasAppended() {
+        ApiClient.Response first = api.as("pm").header("Idempotency-Key", key).post("/api/products", CREATE);
+        crashedBeforeCompletion();
+        long before = events.count();
+
+        ApiClient.Response retry = api.as("pm").header("Idempotency-Key", key).post("/api/products", CREATE);
+
+        assertThat(retry.status()).as("%s", retry).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.id()).isEqualTo(first.id());
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(events.count()).as("nothing appended again").isEqualTo(before);
+    }
+
+    @Test
+    void runsTheCommandAgainWhenTheCrashCameBeforeTheAppend() {
+        api.as("pm").header("Idempotency-Key", key).post("/api/products", CREATE);
+        crashedBeforeCompletion();
+        records().updateOne(new Document("_id", "pm:" + key),
+                            Updates.set("prepared.event", "an-event-that-was-never-appended"));
+        long before = events.count();
+
+        ApiClient.Response retry = api.as("pm").header("Idempotency-Key", key).post("/api/products", CREATE);
+
+        assertThat(retry.status()).as("%s", retry).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(events.count()).as("the product created by the retry").isEqualTo(before + 2);
+    }
+
+    /** The record as a crash after the append leaves it: PENDING, older than the pending timeout, answer prepared. */
+    private void crashedBeforeCompletion() {
+        records().updateOne(new Document("_id", "pm:" + key), Updates.combine(
+                Updates.set("status", IdempotencyStore.PENDING), Updates.unset("response"),
+                Updates.set("createdAt", Date.from(Instant.now().minus(Duration.ofMinutes(10))))));
+    }
+
+    private MongoCollection<Document> records() {
+        return database.getCollection(IdempotencyStore.COLLECTION);
+    }
+
     private void insertPending(String id, Instant createdAt) {
         String fingerprint = RequestFingerprint.of("POST", "/api/products", CREATE.getBytes(StandardCharsets.UTF_8));
-        database.getCollection(IdempotencyStore.COLLECTION).insertOne(new Document("_id", id)
+        records().insertOne(new Document("_id", id)
                 .append("fingerprint", fingerprint)
                 .append("status", IdempotencyStore.PENDING)
                 .append("attempt", UUID.randomUUID().toString())
