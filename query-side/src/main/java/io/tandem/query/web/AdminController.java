@@ -3,6 +3,9 @@ package io.tandem.query.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.query.config.DeadLetterRetry;
+import io.tandem.query.config.DeadLetters;
+import io.tandem.query.config.ParkedSequence;
 import io.tandem.query.readmodel.ProcessorStatus;
 import io.tandem.query.readmodel.RebuildConflictException;
 import io.tandem.query.readmodel.RebuildProgress;
@@ -20,18 +23,23 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Operating the query side's processors: their state and rebuilding their read models, for admins only. */
+/**
+ * Operating the query side's processors, for admins only: their state, rebuilding their read models, and the events
+ * they parked in their dead-letter queues.
+ */
 @RestController
 @RequestMapping(path = "/api/admin/processors", produces = "application/json")
-@Tag(name = "Admin", description = "Processors and read-model rebuilds (admins: tandem.admin.users)")
+@Tag(name = "Admin", description = "Processors, read-model rebuilds and dead letters (admins: tandem.admin.users)")
 @EnableConfigurationProperties(AdminProperties.class)
 class AdminController {
 
     private final Rebuilds rebuilds;
+    private final DeadLetters deadLetters;
     private final AdminProperties properties;
 
-    AdminController(Rebuilds rebuilds, AdminProperties properties) {
+    AdminController(Rebuilds rebuilds, DeadLetters deadLetters, AdminProperties properties) {
         this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
         this.properties = properties;
     }
 
@@ -63,6 +71,31 @@ class AdminController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage()
                     + " The current read model keeps answering; stop the processor on other nodes and retry.");
         }
+    }
+
+    @GetMapping("/{name}/dead-letters")
+    @Operation(summary = "The events a processor parked in its dead-letter queue",
+            description = "Admins only; 404 for an unknown processor. One entry per parked sequence (product): how "
+                    + "many events wait, the type of the first (the one that failed), why it failed and since when.")
+    List<ParkedSequence> deadLetters(@PathVariable String name, @Parameter(hidden = true) Principal caller) {
+        requireAdmin(caller);
+        return deadLetters.parked(name).orElseThrow(() -> unknownProcessor(name));
+    }
+
+    @PostMapping("/{name}/dead-letters/retry")
+    @Operation(summary = "Retry every parked sequence of a processor",
+            description = "Admins only; 404 for an unknown processor. Handles each parked sequence's events in order "
+                    + "with the processor's handlers and removes those handled; a sequence whose first event fails "
+                    + "again stays parked with the new cause. Answers how many events were processed and how many "
+                    + "remain parked, per sequence and in all.")
+    DeadLetterRetry retryDeadLetters(@PathVariable String name, @Parameter(hidden = true) Principal caller) {
+        requireAdmin(caller);
+        return deadLetters.retry(name).orElseThrow(() -> unknownProcessor(name));
+    }
+
+    private ResponseStatusException unknownProcessor(String name) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no processor " + name
+                + " with a dead-letter queue; processors: " + String.join(", ", deadLetters.processors()) + ".");
     }
 
     private void requireAdmin(Principal caller) {

@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,7 +74,7 @@ class PoisonEventTest {
                 response -> response.status() == 200).json();
     }
 
-    /** A dashboard handler that cannot handle one roadmap item. */
+    /** A dashboard handler that cannot handle roadmap items named "Poison…" until it is fixed. */
     @TestConfiguration
     static class PoisonedHandler {
         @Bean
@@ -80,11 +85,18 @@ class PoisonEventTest {
 
     @ProcessingGroup(ProcessingGroups.DASHBOARD)
     static class PoisonSensitiveHandler {
+
+        /** The fix: set, the handler handles poison too. */
+        final AtomicBoolean fixed = new AtomicBoolean();
+        /** The titles handled per product, in the order handled. */
+        final Map<String, List<String>> handled = new ConcurrentHashMap<>();
+
         @EventHandler
         void on(RoadmapItemPlannedEvent event) {
-            if (event.title().startsWith("Poison")) {
+            if (event.title().startsWith("Poison") && !fixed.get()) {
                 throw new IllegalStateException("this handler cannot handle " + event.title());
             }
+            handled.computeIfAbsent(event.productId(), product -> new CopyOnWriteArrayList<>()).add(event.title());
         }
     }
 }
