@@ -45,8 +45,12 @@ final class RawApi {
     }
 
     Answer post(String user, String path, String json, Map<String, String> headers) {
+        return send("POST", user, path, json, headers);
+    }
+
+    Answer send(String method, String user, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         return send(user, request, headers);
     }
 

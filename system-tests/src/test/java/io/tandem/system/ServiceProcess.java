@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -104,5 +106,12 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Waits until every one of the services answers its readiness probe, all at once. */
+    static void awaitAllReady(ServiceProcess... services) {
+        CompletableFuture.allOf(Arrays.stream(services)
+                .map(service -> CompletableFuture.runAsync(service::awaitReady))
+                .toArray(CompletableFuture[]::new)).join();
     }
 }

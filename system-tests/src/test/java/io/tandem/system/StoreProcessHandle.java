@@ -1,5 +1,7 @@
 package io.tandem.system;
 
+import io.tandem.eventstore.embedded.Durability;
+import io.tandem.eventstore.embedded.EmbeddedMongoServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,6 +29,12 @@ final class StoreProcessHandle implements AutoCloseable {
         this.name = name;
         this.dataDirectory = dataDirectory;
         this.port = port;
+    }
+
+    /** The in-memory store in this JVM instead, for tests that kill only the services. */
+    static EmbeddedMongoServer inThisJvm() {
+        return EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.MEMORY, Path.of("."), "127.0.0.1", 0,
+                                         Durability.COMMIT);
     }
 
     static StoreProcessHandle start(String name, Path dataDirectory) throws Exception {

@@ -1,5 +1,6 @@
 package io.tandem.query.config;
 
+import com.mongodb.client.MongoClient;
 import io.tandem.query.readmodel.Rebuilds;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,16 +25,21 @@ class ProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final Rebuilds rebuilds;
+    private final MongoClient store;
 
-    ProcessorsHealthIndicator(EventProcessingConfiguration processing, Rebuilds rebuilds) {
+    ProcessorsHealthIndicator(EventProcessingConfiguration processing, Rebuilds rebuilds, MongoClient store) {
         this.processing = processing;
         this.rebuilds = rebuilds;
+        this.store = store;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Status status = Status.UP;
         long parkedTotal = 0;
+        // counting parked events reads the store: with none reachable it would hold the probe for the driver's
+        // server selection timeout, per processor (eventStore reports the outage)
+        boolean storeReachable = store.getClusterDescription().hasWritableServer();
         for (String group : ProcessorConfiguration.GROUPS) {
             Map<String, Object> details = new LinkedHashMap<>();
             EventProcessor processor = processing.eventProcessor(group).orElse(null);
@@ -45,9 +51,13 @@ class ProcessorsHealthIndicator extends AbstractHealthIndicator {
                 details.put("replaying", streaming.isReplaying());
             }
             rebuilds.progress(group).ifPresent(rebuild -> details.put("rebuild", rebuild));
-            long parked = processing.deadLetterQueue(group).map(queue -> queue.size()).orElse(0L);
-            details.put("parkedEvents", parked);
-            parkedTotal += parked;
+            if (storeReachable) {
+                long parked = processing.deadLetterQueue(group).map(queue -> queue.size()).orElse(0L);
+                details.put("parkedEvents", parked);
+                parkedTotal += parked;
+            } else {
+                details.put("parkedEvents", "unknown: the store is unreachable");
+            }
             builder.withDetail(group, details);
             if (!healthy) {
                 status = Status.DOWN;

@@ -10,6 +10,8 @@ import io.tandem.eventstore.AppendListener;
 import io.tandem.eventstore.EventStoreCollections;
 import io.tandem.eventstore.SequencedMongoEventStorageEngine;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -29,6 +31,9 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(StoreProperties.class)
 public class StoreConfiguration {
 
+    /** How long an operation waits for a reachable server, unless the connection string says otherwise. */
+    static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
+
     /** The embedded server, when enabled: started before the client connects, stopped with the context. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "tandem.store.embedded.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,17 +43,25 @@ public class StoreConfiguration {
                                          embedded.durability());
     }
 
-    /** Named after the service ({@code spring.application.name}) in MongoDB's logs and current operations. */
+    /**
+     * Named after the service ({@code spring.application.name}) in MongoDB's logs and current operations. While no
+     * server is reachable an operation fails after {@link #SERVER_SELECTION_TIMEOUT} (unless the connection string
+     * sets {@code serverSelectionTimeoutMS}) instead of the driver's 30 s: a command is then answered with a problem
+     * within its own timeout rather than hanging, and health checks that read the store stay quick.
+     */
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StoreProperties properties, ObjectProvider<EmbeddedMongoServer> embeddedMongoServer,
                             Environment environment) {
         EmbeddedMongoServer embedded = embeddedMongoServer.getIfAvailable();
-        String uri = embedded == null ? properties.uri() : embedded.connectionString();
+        ConnectionString uri = new ConnectionString(embedded == null ? properties.uri() : embedded.connectionString());
         String service = environment.getProperty("spring.application.name", "tandem");
-        return MongoClients.create(MongoClientSettings.builder()
-                                                      .applyConnectionString(new ConnectionString(uri))
-                                                      .applicationName(service)
-                                                      .build());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(uri)
+                                                                  .applicationName(service);
+        if (uri.getServerSelectionTimeout() == null) {
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                    SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        return MongoClients.create(settings.build());
     }
 
     /** {@code eventStore} in {@code /actuator/health} (and in readiness): MongoDB answers a ping. */
