@@ -116,6 +116,7 @@ class LiveReconnectTest {
         connecting.shutdownNow();
         reconnecting.shutdownNow();
         proxies.forEach(DeadConnectionProxy::close);
+        tabs.forEach(LiveTab::cut); // the shared query side does not keep hundreds of idle sessions for later tests
     }
 
     /** A product with a PO, a contributor and a viewer besides its PM, and a first roadmap item. */

@@ -63,7 +63,10 @@ final class LiveTab {
 
     /** The connection is gone: closed abruptly here, or left dead (its proxy froze it) and given up on. */
     void cut() {
-        session.abort();
+        JdkStompSession open = session;
+        if (open != null) {
+            open.abort();
+        }
     }
 
     private void catchUp(long after) {
