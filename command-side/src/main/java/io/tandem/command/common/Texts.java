@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Shape rules for the texts and ids carried by commands; every violation is an {@link InvalidCommandException}.
- * Titles and ids are short, free texts are bounded, rationales are mandatory where the audit needs them.
+ * Titles and ids are short, free texts are bounded and printable, rationales are mandatory where the audit needs them.
  */
 public final class Texts {
 
@@ -88,6 +88,28 @@ public final class Texts {
     private static String bounded(String field, String value, int max) {
         if (value.length() > max) {
             throw new InvalidCommandException(field + " must be at most " + max + " characters");
+        }
+        return printable(field, value);
+    }
+
+    /**
+     * Text that shows what it says: no control characters but tab and line breaks (a NUL or an escape sequence in the
+     * audit trail, a CSV export or a terminal), no lone surrogates (not Unicode; no encoding can store them), and no
+     * bidi embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make a text display other than it
+     * reads. Emoji, joiners and every script are fine.
+     */
+    private static String printable(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean control = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+            boolean bidi = (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+            boolean loneSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (control || bidi || loneSurrogate) {
+                throw new InvalidCommandException(field + " must not contain control characters, bidi overrides or "
+                        + "unpaired surrogates (at character " + (i + 1) + ")");
+            }
         }
         return value;
     }

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires the command API: the body size limit (before authentication) and the command context resolver. */
+/**
+ * Wires the command API: the body size limit (before authentication), enum constants read exactly, and the command
+ * context resolver.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommandApiProperties.class)
 class WebConfig implements WebMvcConfigurer {
@@ -29,6 +32,12 @@ class WebConfig implements WebMvcConfigurer {
         registration.setOrder(BODY_LIMIT_ORDER);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Registered with Spring's ObjectMapper, which reads the request bodies. */
+    @Bean
+    ExactEnumConstants exactEnumConstants() {
+        return new ExactEnumConstants();
     }
 
     @Override

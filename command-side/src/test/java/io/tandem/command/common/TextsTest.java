@@ -41,4 +41,15 @@ class TextsTest {
         assertThatThrownBy(() -> Texts.requireIds("ids", Arrays.asList("a", null)))
                 .isInstanceOf(InvalidCommandException.class);
     }
+
+    @Test
+    void refusesControlCharactersBidiOverridesAndLoneSurrogatesButKeepsEmojiAndLineBreaks() {
+        for (String hostile : new String[] {"\u0000", "\u001b[2J", "\u007f", "\u0085", "\u202e", "\u2066", "\ud800",
+                "\udfff", "x\ud83d"}) {
+            assertThatThrownBy(() -> Texts.requireTitle("title", "Plan" + hostile))
+                    .as(hostile).isInstanceOf(InvalidCommandException.class).hasMessageContaining("control characters");
+            assertThatThrownBy(() -> Texts.requireId("id", hostile + "a")).isInstanceOf(InvalidCommandException.class);
+        }
+        assertThat(Texts.requireText("text", "Line one\r\nline\ttwo \ud83d\ude00 \u200b\u05d0")).startsWith("Line one");
+    }
 }

@@ -35,8 +35,12 @@ public final class ApiClient {
     }
 
     public Call as(String user, String password) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Call().header("Authorization", "Basic " + credentials);
+        return new Call().header("Authorization", basic(user, password));
+    }
+
+    /** The value of an HTTP Basic {@code Authorization} header. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public Call anonymous() {

@@ -9,7 +9,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole command side on a random port, with the demo users (password "demo") and the embedded store in memory.
- * Every test class with this annotation shares one application context.
+ * Failed sign-ins are limited only after 1,000 (all tests come from one address; the limiter's own tests use the
+ * real limit). Every test class with this annotation shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
         "tandem.store.embedded.enabled=true",
         "tandem.store.embedded.backend=memory",
         "tandem.store.embedded.port=0",
-        "tandem.demo.seed=false"})
+        "tandem.demo.seed=false",
+        "tandem.security.login-attempts.max-failures=1000"})
 @ActiveProfiles("demo")
 public @interface CommandApiTest {
 }

@@ -42,7 +42,8 @@ class LiveWebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOrigins(properties.allowedOrigins().toArray(String[]::new));
+        registry.addEndpoint("/ws").setAllowedOrigins(properties.allowedOrigins().toArray(String[]::new))
+                .addInterceptors(new ClientAddress());
         // no setPreserveReceiveOrder(true): its ordered channel swallows a refusal instead of sending the ERROR frame
         registry.setErrorHandler(new StompErrors(properties.messageSizeLimitBytes()));
     }

@@ -1,7 +1,9 @@
 package io.tandem.query.live;
 
 import java.nio.charset.StandardCharsets;
+import io.tandem.support.security.LoginAttempts;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -33,7 +36,8 @@ import org.springframework.stereotype.Component;
  * Authenticates the STOMP CONNECT frame the same way as HTTP: {@code Authorization: Basic …} or {@code Bearer …}
  * (when an OIDC issuer is configured), or the frame's {@code login}/{@code passcode}. Without credentials in the frame
  * a handshake that was already authenticated (HTTP Basic on the upgrade request) is accepted. Anything else is
- * refused: the client gets an ERROR frame and the connection is closed.
+ * refused: the client gets an ERROR frame and the connection is closed. Wrong passwords count towards the sign-in
+ * limit per username and client address that HTTP Basic shares; while limited, a password CONNECT is refused.
  */
 @Component
 class StompConnectAuthenticator implements ChannelInterceptor {
@@ -41,10 +45,12 @@ class StompConnectAuthenticator implements ChannelInterceptor {
     private static final String AUTHORIZATION = "Authorization";
 
     private final AuthenticationManager authenticationManager;
+    private final LoginAttempts loginAttempts;
 
     StompConnectAuthenticator(UserDetailsService users, PasswordEncoder passwordEncoder,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            @Value("${tandem.security.jwt-username-claim:sub}") String jwtUsernameClaim) {
+            @Value("${tandem.security.jwt-username-claim:sub}") String jwtUsernameClaim, LoginAttempts loginAttempts) {
+        this.loginAttempts = loginAttempts;
         List<AuthenticationProvider> providers = new ArrayList<>();
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
@@ -68,10 +74,40 @@ class StompConnectAuthenticator implements ChannelInterceptor {
                      || StompCommand.STOMP.equals(accessor.getCommand()))) {
             return message;
         }
-        Authentication credentials = credentials(accessor);
-        accessor.setUser(credentials == null ? handshakeUser(accessor.getUser())
-                : authenticationManager.authenticate(credentials));
+        String address = ClientAddress.of(accessor);
+        Authentication credentials;
+        try {
+            credentials = credentials(accessor);
+        } catch (BadCredentialsException malformed) {
+            loginAttempts.failed(null, address);
+            throw malformed;
+        }
+        if (credentials == null) {
+            accessor.setUser(handshakeUser(accessor.getUser()));
+            return message;
+        }
+        String username = credentials instanceof UsernamePasswordAuthenticationToken ? credentials.getName() : null;
+        if (username != null) {
+            refuseWhileLimited(username, address);
+        }
+        try {
+            accessor.setUser(authenticationManager.authenticate(credentials));
+        } catch (AuthenticationException failed) {
+            if (username != null) {
+                loginAttempts.failed(username, address);
+            }
+            throw failed;
+        }
         return message;
+    }
+
+    /** Password attempts are limited like HTTP Basic's ({@link LoginAttempts}); bearer tokens are not guessable. */
+    private void refuseWhileLimited(String username, String address) {
+        Duration wait = loginAttempts.retryAfter(username, address);
+        if (!wait.isZero()) {
+            throw new FrameRefusedException("Too many failed sign-ins; try again in " + LoginAttempts.seconds(wait)
+                    + " seconds.");
+        }
     }
 
     private static Authentication credentials(StompHeaderAccessor accessor) {

@@ -6,7 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
+import io.tandem.support.security.LoginAttempts;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,6 +118,6 @@ class StompConnectAuthenticatorTest {
         ObjectProvider<JwtDecoder> provider = mock(ObjectProvider.class);
         when(provider.getIfAvailable()).thenReturn(decoder);
         return new StompConnectAuthenticator(users, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                provider, "preferred_username");
+                provider, "preferred_username", new LoginAttempts(1_000, Duration.ofMinutes(1), System::nanoTime));
     }
 }

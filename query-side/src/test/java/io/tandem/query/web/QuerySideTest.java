@@ -9,14 +9,17 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole query side on a random port, with the demo users (password "demo") and the embedded store in memory.
- * Every test class with this annotation shares one application context, so each test works on its own products.
+ * Failed sign-ins are limited only after 1,000 (all tests come from one address; the limiter's own tests use the
+ * real limit). Every test class with this annotation shares one application context, so each test works on its own
+ * products.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tandem.store.embedded.enabled=true",
         "tandem.store.embedded.backend=memory",
-        "tandem.store.embedded.port=0"})
+        "tandem.store.embedded.port=0",
+        "tandem.security.login-attempts.max-failures=1000"})
 @ActiveProfiles("demo")
 public @interface QuerySideTest {
 }

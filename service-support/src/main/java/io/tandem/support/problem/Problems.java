@@ -32,22 +32,24 @@ public final class Problems {
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String IDEMPOTENCY_KEY_REUSE = "idempotency-key-reuse";
+    public static final String RATE_LIMITED = "rate-limited";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL = "internal";
 
     private static final String TYPE_PREFIX = "urn:tandem:problem:";
 
-    private static final Map<Integer, String> KIND_BY_STATUS = Map.of(
-            400, MALFORMED_REQUEST,
-            401, UNAUTHORIZED,
-            403, FORBIDDEN,
-            404, NOT_FOUND,
-            405, METHOD_NOT_ALLOWED,
-            406, NOT_ACCEPTABLE,
-            409, CONFLICT,
-            412, PRECONDITION_FAILED,
-            413, PAYLOAD_TOO_LARGE,
-            415, UNSUPPORTED_MEDIA_TYPE);
+    private static final Map<Integer, String> KIND_BY_STATUS = Map.ofEntries(
+            Map.entry(400, MALFORMED_REQUEST),
+            Map.entry(401, UNAUTHORIZED),
+            Map.entry(403, FORBIDDEN),
+            Map.entry(404, NOT_FOUND),
+            Map.entry(405, METHOD_NOT_ALLOWED),
+            Map.entry(406, NOT_ACCEPTABLE),
+            Map.entry(409, CONFLICT),
+            Map.entry(412, PRECONDITION_FAILED),
+            Map.entry(413, PAYLOAD_TOO_LARGE),
+            Map.entry(415, UNSUPPORTED_MEDIA_TYPE),
+            Map.entry(429, RATE_LIMITED));
 
     private Problems() {
     }

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Stateless authentication of a Tandem service: HTTP Basic against the configured users and, when an OIDC issuer
@@ -25,12 +26,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * static web page, say). Decision rights are not checked here but by the services, which know the members.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TandemSecurityProperties.class)
+@EnableConfigurationProperties({TandemSecurityProperties.class, LoginAttemptsProperties.class})
 public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, ObjectProvider<JwtDecoder> jwtDecoder,
-            TandemSecurityProperties properties) throws Exception {
+            TandemSecurityProperties properties, LoginAttempts loginAttempts) throws Exception {
         boolean bearerEnabled = jwtDecoder.getIfAvailable() != null;
         var entryPoint = new ProblemAuthenticationEntryPoint(mapper, bearerEnabled);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -44,7 +45,9 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("tandem").authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new LoginAttemptFilter(loginAttempts, mapper), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.realmName("tandem")
+                        .authenticationEntryPoint(LoginAttemptFilter.countingFailures(loginAttempts, entryPoint)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(mapper)));
         if (bearerEnabled) {
@@ -56,6 +59,12 @@ public class SecurityConfig {
                     .jwt(jwt -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(converter)));
         }
         return http.build();
+    }
+
+    /** Failed password sign-ins per username and client address, shared by HTTP Basic and the STOMP CONNECT. */
+    @Bean
+    LoginAttempts loginAttempts(LoginAttemptsProperties properties) {
+        return new LoginAttempts(properties.maxFailures(), properties.window(), System::nanoTime);
     }
 
     /** The configured users; with none configured nobody can sign in with a password. */
