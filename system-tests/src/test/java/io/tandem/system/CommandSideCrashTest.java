@@ -57,7 +57,7 @@ class CommandSideCrashTest {
             report.put("clients", clients).put("commands", outcomes.size())
                   .put("accepted", outcomes.stream().filter(o -> o.accepted()).count())
                   .put("retried", retried).put("replayed", replayed)
-                  .put("leftPending", outcomes.stream().filter(Outcome::leftPending).count())
+                  .put("cutOff", outcomes.stream().filter(Outcome::cutOff).count())
                   .put("faults", kills)
                   .put("eventsChecked", audit.checked()).put("lost", audit.lost().size())
                   .put("duplicated", audit.duplicated().size()).print();

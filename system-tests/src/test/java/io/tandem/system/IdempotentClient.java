@@ -38,9 +38,9 @@ final class IdempotentClient {
             return status / 100 == 2;
         }
 
-        /** Whether a retry found the key PENDING: a crash left it so. */
-        boolean leftPending() {
-            return attempts.stream().anyMatch(Attempt::inProgress);
+        /** Whether the first attempt got no answer at all (the connection was cut or refused). */
+        boolean cutOff() {
+            return attempts.get(0).status() < 0;
         }
     }
 

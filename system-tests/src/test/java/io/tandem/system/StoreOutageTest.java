@@ -102,7 +102,7 @@ class StoreOutageTest {
                       .put("failedDuringOutage", duringOutage.size())
                       .put("slowestOutageAnswerMs",
                            duringOutage.stream().mapToLong(a -> a.attempt().millis()).max().orElse(0))
-                      .put("leftPending", outcomes.stream().filter(Outcome::leftPending).count())
+                      .put("cutOff", outcomes.stream().filter(Outcome::cutOff).count())
                       .put("replayed", outcomes.stream().filter(Outcome::replayed).count())
                       .put("faults", outages).put("eventsChecked", audit.checked()).put("head", head)
                       .put("lost", audit.lost().size()).put("duplicated", audit.duplicated().size()).print();
