@@ -73,7 +73,9 @@ class ProductQueriesTest {
         String base = "/api/products/" + product.productId();
 
         for (String path : new String[] {base + "/dashboard", base + "/decisions",
-                base + "/items/" + item + "/timeline", "/api/products/no-such-product/dashboard"}) {
+                base + "/items/" + item + "/timeline", base + "/feedback", base + "/changes",
+                base + "/dashboard?position=1", base + "/decisions/export?format=csv",
+                "/api/products/no-such-product/dashboard"}) {
             Api.Response response = api.as("viewer").get(path);
 
             assertThat(response.status()).as(path).isEqualTo(404);

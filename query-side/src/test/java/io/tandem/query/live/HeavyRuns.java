@@ -1,0 +1,20 @@
+package io.tandem.query.live;
+
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+
+/** Ten times a property's tries in the heavy reliability run ({@code -Dtandem.reliability.heavy=true}). */
+class HeavyRuns implements AroundPropertyHook {
+
+    static final boolean HEAVY = Boolean.getBoolean("tandem.reliability.heavy");
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        if (HEAVY) {
+            context.attributes().tries().ifPresent(tries -> context.attributes().setTries(tries * 10));
+        }
+        return property.execute();
+    }
+}
