@@ -1,6 +1,7 @@
 package io.tandem.query.live;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -9,6 +10,12 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 class HeavyRuns implements AroundPropertyHook {
 
     static final boolean HEAVY = Boolean.getBoolean("tandem.reliability.heavy");
+
+    /** Added to a test class, it reaches the class's properties. */
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;
+    }
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
