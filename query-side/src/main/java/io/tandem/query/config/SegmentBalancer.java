@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -113,15 +115,19 @@ class SegmentBalancer implements SmartLifecycle {
         Document document = nodes.find(Filters.eq("_id", NODES_ID)).first();
         Instant aliveSince = now.minus(properties.claimTimeout());
         int alive = 0;
+        List<Bson> forgotten = new ArrayList<>();
         if (document != null && document.get("nodes") instanceof Document seen) {
             for (var entry : seen.entrySet()) {
                 Instant seenAt = ((Date) entry.getValue()).toInstant();
                 if (seenAt.isAfter(aliveSince)) {
                     alive++;
                 } else if (seenAt.isBefore(now.minus(properties.claimTimeout().multipliedBy(10)))) {
-                    nodes.updateOne(Filters.eq("_id", NODES_ID), Updates.unset("nodes." + entry.getKey()));
+                    forgotten.add(Updates.unset("nodes." + entry.getKey()));
                 }
             }
+        }
+        if (!forgotten.isEmpty()) {
+            nodes.updateOne(Filters.eq("_id", NODES_ID), Updates.combine(forgotten));
         }
         return Math.max(alive, 1);
     }

@@ -1,11 +1,10 @@
 package io.tandem.query.live;
 
-import java.nio.charset.StandardCharsets;
+import io.tandem.support.security.BasicCredentials;
 import io.tandem.support.security.LoginAttempts;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -134,18 +133,9 @@ class StompConnectAuthenticator implements ChannelInterceptor {
     }
 
     private static Authentication basic(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadCredentialsException("Malformed Basic credentials");
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw new BadCredentialsException("Malformed Basic credentials");
-        }
-        return UsernamePasswordAuthenticationToken.unauthenticated(decoded.substring(0, colon),
-                decoded.substring(colon + 1));
+        return BasicCredentials.decode(encoded)
+                .map(basic -> UsernamePasswordAuthenticationToken.unauthenticated(basic.username(), basic.password()))
+                .orElseThrow(() -> new BadCredentialsException("Malformed Basic credentials"));
     }
 
     private static Principal handshakeUser(Principal user) {

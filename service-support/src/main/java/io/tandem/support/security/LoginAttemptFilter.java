@@ -7,9 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -66,13 +64,6 @@ final class LoginAttemptFilter extends OncePerRequestFilter {
 
     /** The username of a Basic credential, or {@code null} when it is malformed. */
     static String username(String authorization) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+        return BasicCredentials.decode(authorization.substring(6)).map(BasicCredentials::username).orElse(null);
     }
 }
