@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded store (H2 backend, its own process) killed with SIGKILL under load and started again on the same port
- * and data: both services show the outage on their readiness probe (503) and answer commands meanwhile with a problem
- * instead of hanging; they reconnect by themselves (readiness 200 again), every acknowledged command is in the store
- * exactly once (clients retry what failed with the same {@code Idempotency-Key}), and the query side catches up.
+ * and data: both services show the outage on their readiness probe (503) and answer commands and reads meanwhile with
+ * a 503 problem instead of hanging; they reconnect by themselves (readiness 200 again), every acknowledged command is
+ * in the store exactly once (clients retry what failed with the same {@code Idempotency-Key}), and the query side
+ * catches up.
  */
 class StoreOutageTest {
 
@@ -64,6 +65,10 @@ class StoreOutageTest {
                     await(service.baseUrl() + " not ready while the store is down").atMost(Duration.ofSeconds(30))
                             .until(() -> readiness(service) == 503);
                 }
+                RawApi.Answer read = new RawApi(querySide.baseUrl(), ANSWER_WITHIN)
+                        .get("pm", "/api/products/" + products.get(0) + "/dashboard");
+                assertThat(read.status()).as("a read while the store is down").isEqualTo(503);
+                assertThat(read.body().path("type").asText()).isEqualTo("urn:tandem:problem:unavailable");
                 Thread.sleep(ANSWER_WITHIN.toMillis()); // the outage lasts: requests in it must end, not hang
                 long restartedAt = System.currentTimeMillis();
                 store.restart();

@@ -1,5 +1,8 @@
 package io.tandem.query.web;
 
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.tandem.support.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -22,8 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the query API as {@code application/problem+json} with the same stable {@code type}s as the command
- * side: not-found (also for products the caller is not a member of), validation for bad query parameters, Spring
- * MVC's own errors by status, and a 500 without internals for anything unexpected.
+ * side: not-found (also for products the caller is not a member of), validation for bad query parameters, 503
+ * unavailable while the store cannot be reached, Spring MVC's own errors by status, and a 500 without internals for
+ * anything unexpected.
  */
 @RestControllerAdvice
 class QueryProblemHandler extends ResponseEntityExceptionHandler {
@@ -42,6 +46,16 @@ class QueryProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, exception.getMessage());
         problem.setProperty("errors", exception.errors());
         return problemResponse(problem, new HttpHeaders(), request);
+    }
+
+    /** The store unreachable or too slow to pick a server: a 503 the client may retry, not an unexpected failure. */
+    @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class})
+    ResponseEntity<Object> storeUnavailable(MongoException exception, WebRequest request) {
+        log.warn("Store unavailable on {}: {}", request.getDescription(false), exception.toString());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return problemResponse(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
+                "The store cannot be reached right now. Retry in a moment."), headers, request);
     }
 
     @ExceptionHandler(Exception.class)

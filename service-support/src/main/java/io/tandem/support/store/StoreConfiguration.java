@@ -34,6 +34,9 @@ public class StoreConfiguration {
     /** How long an operation waits for a reachable server, unless the connection string says otherwise. */
     static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
 
+    /** How often the driver checks the store's servers, unless the connection string says otherwise. */
+    static final Duration HEARTBEAT_FREQUENCY = Duration.ofSeconds(1);
+
     /** The embedded server, when enabled: started before the client connects, stopped with the context. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "tandem.store.embedded.enabled", havingValue = "true", matchIfMissing = true)
@@ -44,24 +47,44 @@ public class StoreConfiguration {
     }
 
     /**
-     * Named after the service ({@code spring.application.name}) in MongoDB's logs and current operations. While no
-     * server is reachable an operation fails after {@link #SERVER_SELECTION_TIMEOUT} (unless the connection string
-     * sets {@code serverSelectionTimeoutMS}) instead of the driver's 30 s: a command is then answered with a problem
-     * within its own timeout rather than hanging, and health checks that read the store stay quick.
+     * Named after the service ({@code spring.application.name}) in MongoDB's logs and current operations. See
+     * {@link #clientSettings} for how it behaves while the store is unreachable.
      */
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StoreProperties properties, ObjectProvider<EmbeddedMongoServer> embeddedMongoServer,
-                            Environment environment) {
+                            Environment environment, StoreReachability storeReachability) {
         EmbeddedMongoServer embedded = embeddedMongoServer.getIfAvailable();
         ConnectionString uri = new ConnectionString(embedded == null ? properties.uri() : embedded.connectionString());
         String service = environment.getProperty("spring.application.name", "tandem");
-        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(uri)
-                                                                  .applicationName(service);
-        if (uri.getServerSelectionTimeout() == null) {
-            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
-                    SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-        }
-        return MongoClients.create(settings.build());
+        return MongoClients.create(clientSettings(uri, service, storeReachability));
+    }
+
+    @Bean
+    StoreReachability storeReachability() {
+        return new StoreReachability();
+    }
+
+    /**
+     * The client's settings. While no server can be reached at all, operations fail at once ({@link StoreReachability});
+     * before the store is known unreachable (and while a replica set elects a primary) an operation waits at most
+     * {@link #SERVER_SELECTION_TIMEOUT} instead of the driver's 30 s, and the driver's monitor looks for the store
+     * every {@link #HEARTBEAT_FREQUENCY} instead of 10 s, so that the services notice its return within about that.
+     * A connection string that sets {@code serverSelectionTimeoutMS} or {@code heartbeatFrequencyMS} wins.
+     */
+    static MongoClientSettings clientSettings(ConnectionString uri, String service, StoreReachability reachability) {
+        return MongoClientSettings.builder().applyConnectionString(uri).applicationName(service)
+                .applyToClusterSettings(cluster -> {
+                    cluster.addClusterListener(reachability).serverSelector(reachability);
+                    if (uri.getServerSelectionTimeout() == null) {
+                        cluster.serverSelectionTimeout(SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                })
+                .applyToServerSettings(server -> {
+                    if (uri.getHeartbeatFrequency() == null) {
+                        server.heartbeatFrequency(HEARTBEAT_FREQUENCY.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                })
+                .build();
     }
 
     /** {@code eventStore} in {@code /actuator/health} (and in readiness): MongoDB answers a ping. */
