@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -64,6 +65,17 @@ final class ServiceProcess implements AutoCloseable {
         return launch(name, jar, jvmOptions, args, log, port);
     }
 
+    /**
+     * Extra JVM options for every process the harness launches, from {@code BENCH_JVM_OPTIONS} (split at spaces;
+     * {@code {name}} becomes the process's name), e.g. a flight recording per process:
+     * {@code -XX:StartFlightRecording=filename=bench/target/{name}.jfr,settings=profile}.
+     */
+    static List<String> profilingOptions(String name) {
+        String options = System.getenv().getOrDefault("BENCH_JVM_OPTIONS", "").trim();
+        return options.isEmpty() ? List.of()
+                : Arrays.stream(options.split("\\s+")).map(option -> option.replace("{name}", name)).toList();
+    }
+
     private static ServiceProcess launch(String name, Path jar, List<String> jvmOptions, List<String> args, Path log,
             int port) throws IOException {
         if (!Files.isRegularFile(jar)) {
@@ -74,6 +86,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Daxoniq.update-checker.disabled=true");
         command.addAll(jvmOptions);
+        command.addAll(profilingOptions(name));
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         long launched = System.nanoTime();

@@ -43,14 +43,17 @@ final class AlertRules {
         }
         List<BacklogEntry> top10 = s.backlog.subList(0, Math.min(AlignmentFigures.TOP, s.backlog.size()));
         for (RoadmapEntry r : s.roadmap) {
-            long dependents = top10.stream().filter(b -> r.id().equals(b.roadmapItemId())).count();
-            if (r.liveOn(Horizon.LATER) && dependents > 0) {
+            // The cheap conditions first: a product keeps every roadmap item it ever planned, and these run at
+            // every event of a replay.
+            long dependents = r.liveOn(Horizon.LATER)
+                    ? top10.stream().filter(b -> r.id().equals(b.roadmapItemId())).count() : 0;
+            if (dependents > 0) {
                 alerts.add(new Alert(Alert.LATER_ITEM_WITH_TOP_10_WORK, Alert.CRITICAL, quoted(r.title())
                         + " is planned for LATER but " + dependents + " of the top-10 backlog items depend"
                         + (dependents == 1 ? "s" : "") + " on it", r.id(), at));
             }
-            boolean hasWork = s.backlog.stream().anyMatch(b -> r.id().equals(b.roadmapItemId()));
-            if (r.liveOn(Horizon.NOW) && r.status() != RoadmapItemStatus.SHIPPED && !hasWork) {
+            if (r.liveOn(Horizon.NOW) && r.status() != RoadmapItemStatus.SHIPPED
+                    && s.backlog.stream().noneMatch(b -> r.id().equals(b.roadmapItemId()))) {
                 alerts.add(new Alert(Alert.NOW_ITEM_WITHOUT_WORK, Alert.WARNING, quoted(r.title())
                         + " is planned for NOW but has no open backlog item", r.id(), at));
             }

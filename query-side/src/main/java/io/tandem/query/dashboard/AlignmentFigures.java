@@ -30,6 +30,18 @@ record AlignmentFigures(List<BacklogEntry> top, List<String> covered, List<Strin
     static final int MAX_PENALTY = 20;
 
     static AlignmentFigures of(DashboardState s, Instant now) {
+        return withoutTriageLatency(s, now).withTriageLatency(TriageLatency.medianHours(s, now));
+    }
+
+    /**
+     * The alignment score alone, which the trend records after every event: it does not depend on the triage latency,
+     * whose median over the window's feedback was most of the cost of a replayed event.
+     */
+    static int scoreOf(DashboardState s, Instant now) {
+        return withoutTriageLatency(s, now).score();
+    }
+
+    private static AlignmentFigures withoutTriageLatency(DashboardState s, Instant now) {
         List<BacklogEntry> top = s.backlog.subList(0, Math.min(TOP, s.backlog.size())).stream().toList();
         List<String> covered = top.stream().filter(b -> servesLive(s, b, Horizon.NOW)).map(BacklogEntry::id).toList();
         List<String> misaligned = top.stream().filter(b -> misaligned(s, b)).map(BacklogEntry::id).toList();
@@ -41,8 +53,11 @@ record AlignmentFigures(List<BacklogEntry> top, List<String> covered, List<Strin
         int stale = (int) s.feedback.stream()
                 .filter(f -> f.untriaged() && f.receivedAt().isBefore(now.minus(STALE))).count();
         int score = score(top.size(), covered.size(), misaligned.size(), nowItems.size(), orphaned.size(), stale);
-        return new AlignmentFigures(top, covered, misaligned, nowItems, orphaned, TriageLatency.medianHours(s, now),
-                stale, score);
+        return new AlignmentFigures(top, covered, misaligned, nowItems, orphaned, null, stale, score);
+    }
+
+    private AlignmentFigures withTriageLatency(Double hours) {
+        return new AlignmentFigures(top, covered, misaligned, nowItems, orphaned, hours, staleUntriaged, score);
     }
 
     double coverage() {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The dashboard's one reducer: {@code apply(state, event)} is the state after the event. Pure — no clock, no I/O, the
  * given state is never changed — so the live projection and a replay of a product's history to any past moment give
- * the same dashboard.
+ * the same dashboard. {@code applyInPlace} makes the same change to a state its caller owns alone, without the copy.
  *
  * <p>Idempotent by (aggregate identifier, sequence number): the state remembers the last sequence number it applied
  * per aggregate, and an event at or below it returns the state unchanged (the same instance). Events of one aggregate
@@ -33,11 +33,35 @@ public final class DashboardReducer {
 
     /** The state after {@code event}; {@code state} itself when the event is for another product or already applied. */
     public static DashboardState apply(DashboardState state, DecisionEvent event) {
-        if (!state.productId.equals(event.productId()) || alreadyApplied(state, event)) {
+        if (ignores(state, event)) {
             return state;
         }
-        DecisionLogEntry decision = DecisionDescriptions.describe(event, new StateItems(state));
         DashboardState next = state.copy();
+        change(next, event);
+        return next;
+    }
+
+    /**
+     * Applies {@code event} to {@code owned} itself instead of to a copy: the same change as {@link #apply}, for a
+     * caller that holds the only reference to the state (a replay walking a product's history, which would otherwise
+     * copy every list of the state at every event). Answers whether the event changed it.
+     */
+    public static boolean applyInPlace(DashboardState owned, DecisionEvent event) {
+        if (ignores(owned, event)) {
+            return false;
+        }
+        change(owned, event);
+        return true;
+    }
+
+    private static boolean ignores(DashboardState state, DecisionEvent event) {
+        return !state.productId.equals(event.productId()) || alreadyApplied(state, event);
+    }
+
+    /** The one place an event changes a dashboard; {@code next} holds the state before the event. */
+    private static void change(DashboardState next, DecisionEvent event) {
+        DecisionLogEntry decision = DecisionDescriptions.describe(event, new StateItems(next));
+        List<Alert> alertsBefore = next.alerts;
         if (event.aggregateId() != null) {
             next.markApplied(event.aggregateId(), event.sequenceNumber(), event.globalPosition());
         }
@@ -50,10 +74,9 @@ public final class DashboardReducer {
         FeedbackChanges.prune(next);
         recordDecision(next, decision);
         countTowardsSync(next, event);
-        next.alerts = AlertRules.planAlerts(next, state.alerts, event.timestamp());
-        next.trend.add(new TrendPoint(event.timestamp(), AlignmentFigures.of(next, event.timestamp()).score()));
+        next.alerts = AlertRules.planAlerts(next, alertsBefore, event.timestamp());
+        next.trend.add(new TrendPoint(event.timestamp(), AlignmentFigures.scoreOf(next, event.timestamp())));
         dropOldest(next.trend, TREND_POINTS);
-        return next;
     }
 
     /** Applies events in order, e.g. a product's history up to some point. */

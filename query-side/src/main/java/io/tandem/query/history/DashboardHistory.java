@@ -12,6 +12,7 @@ import io.tandem.query.history.ProductChanges.Boundary;
 import io.tandem.query.readmodel.ReadModels;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.serialization.Serializer;
@@ -85,6 +86,13 @@ public class DashboardHistory {
         HistoryPoint start = from == null ? null : resolve(productId, from);
         Boundary startBoundary = null;
         if (start == null) {
+            Optional<Map.Entry<String, Long>> meeting = lastIndexedMeeting(productId, end);
+            if (meeting.isPresent()) {
+                start = new HistoryPoint.Position(meeting.get().getValue());
+                startBoundary = new Boundary("syncMeeting", meeting.get().getKey(), meeting.get().getValue());
+            }
+        }
+        if (start == null) {
             Optional<DashboardState> atEnd = stateAsOf(productId, end);
             if (atEnd.isEmpty()) {
                 return Optional.empty();
@@ -102,6 +110,21 @@ public class DashboardHistory {
         return Optional.of(ChangeReport.of(productId,
                 startBoundary != null ? startBoundary : boundary(from, result.from()),
                 boundary(to == null ? new HistoryPoint.Latest() : to, result.to()), before, result.between()));
+    }
+
+    /**
+     * The last sync meeting up to {@code end} from the history index, without replaying to {@code end} to read the
+     * dashboard's last sync: for {@code end} now or a position, when the index has recorded a meeting by then.
+     * Otherwise (an instant, no meeting recorded) the caller replays.
+     */
+    private Optional<Map.Entry<String, Long>> lastIndexedMeeting(String productId, HistoryPoint end) {
+        if (end instanceof HistoryPoint.Latest) {
+            return index.lastMeeting(productId, Long.MAX_VALUE);
+        }
+        if (end instanceof HistoryPoint.Position position) {
+            return index.lastMeeting(productId, position.position());
+        }
+        return Optional.empty();
     }
 
     private HistoryPoint resolve(String productId, HistoryPoint point) {

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.bson.Document;
 
@@ -114,6 +115,22 @@ final class ProductHistoryIndex {
         return head.getList("meetings", Document.class, List.of()).stream()
                 .filter(meeting -> meetingId.equals(meeting.getString("m")))
                 .mapToLong(meeting -> meeting.get("p", Number.class).longValue()).findFirst();
+    }
+
+    /**
+     * The product's last sync meeting at or before {@code position} that the index has taken in: its id (key) and
+     * global position (value); empty when the index holds none (none held by then, or an index written before it
+     * recorded meetings).
+     */
+    Optional<Map.Entry<String, Long>> lastMeeting(String productId, long position) {
+        Document head = documents.find(eq("_id", headKey(productId))).first();
+        if (head == null) {
+            return Optional.empty();
+        }
+        return head.getList("meetings", Document.class, List.of()).stream()
+                .map(meeting -> Map.entry(meeting.getString("m"), meeting.get("p", Number.class).longValue()))
+                .filter(meeting -> meeting.getValue() <= position)
+                .max(Map.Entry.comparingByValue());
     }
 
     /** The product's events, by global position. */

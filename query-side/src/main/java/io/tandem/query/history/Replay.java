@@ -14,6 +14,11 @@ import java.util.Optional;
  * points: the product's events are found through {@link ProductHistoryIndex}, applied by global position, starting
  * from the latest valid snapshot that both points include entirely. Along the way, every {@value #SNAPSHOT_EVERY}-th
  * event of a prefix both points include is snapshotted, so the next replay starts there.
+ *
+ * <p>The states a replay walks are its own (a snapshot is read into a new state, and saving one writes it out at
+ * once), so events are applied in place ({@link DashboardReducer#applyInPlace}) rather than to a copy of every list
+ * of the state at each event; while both points share one state, an event only one of them includes is applied to a
+ * copy, which that point keeps from then on.
  */
 final class Replay {
 
@@ -71,12 +76,18 @@ final class Replay {
                 if (event != null) {
                     boolean inFrom = from != null && from.includes(entry);
                     boolean inTo = to.includes(entry);
-                    if (inFrom && inTo && atFrom == atTo) {
-                        atTo = DashboardReducer.apply(atTo, event);
-                        atFrom = atTo;
-                    } else {
-                        atFrom = inFrom ? DashboardReducer.apply(atFrom, event) : atFrom;
+                    boolean fromTakes = from == null ? inTo : inFrom; // without a from, its state is to's
+                    if (atFrom == atTo && fromTakes != inTo) {
+                        // The two points part here: the one that takes the event gets its own copy.
+                        atFrom = fromTakes ? DashboardReducer.apply(atFrom, event) : atFrom;
                         atTo = inTo ? DashboardReducer.apply(atTo, event) : atTo;
+                    } else {
+                        if (inTo) {
+                            DashboardReducer.applyInPlace(atTo, event);
+                        }
+                        if (fromTakes && atFrom != atTo) {
+                            DashboardReducer.applyInPlace(atFrom, event);
+                        }
                     }
                     if (inTo && !inFrom) {
                         between.add(event);

@@ -29,6 +29,35 @@ import org.junit.jupiter.api.Test;
 class DashboardReducerTest {
 
     @Test
+    void applyingInPlaceMakesTheSameChangesAsApplyingToACopy() {
+        Product p = Product.created();
+        p.roadmap("r1", Horizon.NOW).roadmap("r2", Horizon.LATER).backlog("b1", "r1").backlog("b2", "r2")
+         .backlog("b3", null).move("b2", 1).feedback("f1", FeedbackChannel.SUPPORT_TICKET)
+         .triage("f1", TriageOutcome.LINKED, "b1").reschedule("r1", Horizon.NOW, Horizon.LATER);
+        List<DecisionEvent> history = p.history;
+
+        DashboardState copied = DashboardState.empty(ID);
+        DashboardState owned = DashboardState.empty(ID);
+        DashboardState halfway = null;
+        for (DecisionEvent event : history) {
+            copied = DashboardReducer.apply(copied, event);
+            assertThat(DashboardReducer.applyInPlace(owned, event)).isTrue();
+            if (halfway == null && copied.version == history.size() / 2) {
+                halfway = copied;
+            }
+        }
+        DashboardView halfwayBefore = DashboardViews.render(halfway, p.events.now());
+        assertThat(DashboardReducer.applyInPlace(owned, history.get(3))).as("an event already applied").isFalse();
+
+        assertThat(DashboardViews.render(owned, p.events.now())).isEqualTo(DashboardViews.render(copied, p.events.now()))
+                                                                 .isEqualTo(p.view());
+        assertThat(owned.version).isEqualTo(history.size());
+        assertThat(DashboardViews.render(halfway, p.events.now())).as("apply never changes the state it was given")
+                                                                  .isEqualTo(halfwayBefore);
+        assertThat(halfway.version).isEqualTo(history.size() / 2);
+    }
+
+    @Test
     void showsVisionPeopleAndObjectives() {
         Product p = Product.created();
         p.pm(new ProductVisionChangedEvent(ID, "Paying takes one click", "Paying takes no thought"));

@@ -18,6 +18,7 @@ import io.tandem.query.decisions.DecisionEvent;
 import io.tandem.query.decisions.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A product's history told through the reducer, with shortcuts for the usual decisions. No Spring, no MongoDB. */
@@ -28,6 +29,8 @@ final class Product {
 
     final TestEvents events = new TestEvents(START);
     DashboardState state = DashboardState.empty(ID);
+    /** Every event applied so far, in order. */
+    final List<DecisionEvent> history = new ArrayList<>();
 
     /** A product "Checkout" created by pm, with po as product owner. */
     static Product created() {
@@ -48,6 +51,7 @@ final class Product {
 
     DecisionEvent apply(DecisionEvent event) {
         state = DashboardReducer.apply(state, event);
+        history.add(event);
         return event;
     }
 

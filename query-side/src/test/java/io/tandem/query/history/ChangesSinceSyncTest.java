@@ -173,6 +173,31 @@ class ChangesSinceSyncTest {
         assertThat(fromStart.at("/other").toString()).contains("SyncMeetingHeld");
     }
 
+    @Test
+    void withoutAFromTheStartIsTheLastSyncMeetingUpToTheEnd() {
+        long droppedPosition = api.as("pm").get(dashboard() + "?asOf=" + droppedAt).json()
+                                  .get("lastGlobalPosition").asLong();
+        t.pm(new SyncMeetingHeldEvent(t.productId(), "s2", "Weekly", List.of("pm"), "notes"));
+        String afterSecond = Timeline.id();
+        plan(afterSecond, "After the second sync", Horizon.NEXT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.as("pm").get(dashboard()),
+                r -> r.status() == 200 && r.json().get("version").asInt() == t.count());
+
+        JsonNode sinceLast = changes("");
+        JsonNode toPosition = changes("?to=" + droppedPosition);
+        JsonNode toInstant = changes("?to=" + droppedAt);
+
+        assertThat(sinceLast.at("/from/value").asText()).isEqualTo("s2");
+        assertThat(sinceLast.get("eventCount").asInt()).isEqualTo(1);
+        assertThat(ids(sinceLast.at("/roadmap/added"))).containsExactly(afterSecond);
+        for (JsonNode beforeSecond : List.of(toPosition, toInstant)) {
+            assertThat(beforeSecond.at("/from/kind").asText()).isEqualTo("syncMeeting");
+            assertThat(beforeSecond.at("/from/value").asText()).as("s2 came after the end").isEqualTo("s1");
+            assertThat(beforeSecond.get("eventCount").asInt()).isEqualTo(2);
+            assertThat(ids(beforeSecond.at("/roadmap/dropped"))).containsExactly(a);
+        }
+    }
+
     private void plan(String id, String title, Horizon horizon) {
         t.pm(new RoadmapItemPlannedEvent(t.productId(), id, title, "d", horizon, List.of(), "Because"));
     }
