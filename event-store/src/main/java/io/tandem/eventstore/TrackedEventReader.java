@@ -1,5 +1,7 @@
 package io.tandem.eventstore;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -8,6 +10,8 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.BsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads the event stream in global order for tracking processors, with Axon's {@link GapAwareTrackingToken}.
@@ -28,8 +33,16 @@ import java.util.TreeSet;
  * marker of a failed append), when it falls more than {@code maxGapOffset} behind the token, or when it has been open
  * longer than the gap timeout: proven by a later position whose {@code storedAt} is older than the timeout (positions
  * are allocated in order, so the gap was allocated even earlier).
+ * <p>
+ * While no server of the store can be reached (none to select, or the connection cut in the middle of a read) there
+ * is nothing to read yet: a poll answers no events (the token stays where it is, so nothing is skipped) and Axon's
+ * event store polls again after its fetch delay. Throwing instead made it log a stack trace at every poll, 50 a
+ * second, once store operations began to fail at once during an outage. The outage is logged once when it starts
+ * and once when reading works again.
  */
 final class TrackedEventReader {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackedEventReader.class);
 
     private final MongoCollection<BsonDocument> events;
     private final GlobalSequence sequence;
@@ -37,6 +50,8 @@ final class TrackedEventReader {
     private final Duration gapTimeout;
     private final Clock clock;
     private final boolean exposePosition;
+    /** Whether the last poll found no server to read from. */
+    private final AtomicBoolean unreachable = new AtomicBoolean();
 
     TrackedEventReader(MongoCollection<BsonDocument> events, GlobalSequence sequence, int maxGapOffset,
                        Duration gapTimeout, Clock clock, boolean exposePosition) {
@@ -49,6 +64,23 @@ final class TrackedEventReader {
     }
 
     List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
+        List<TrackedEventData<?>> events;
+        try {
+            events = read(lastToken, batchSize);
+        } catch (MongoSocketException | MongoTimeoutException noServer) {
+            if (unreachable.compareAndSet(false, true)) {
+                log.warn("Cannot read events, no server of the store can be reached; tracking waits for it: {}",
+                         noServer.toString());
+            }
+            return List.of();
+        }
+        if (unreachable.compareAndSet(true, false)) {
+            log.info("Reading events again: the store can be reached");
+        }
+        return events;
+    }
+
+    private List<TrackedEventData<?>> read(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = lastToken == null
                 ? GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet())
                 : (GapAwareTrackingToken) lastToken;

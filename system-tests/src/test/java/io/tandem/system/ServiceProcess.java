@@ -85,6 +85,13 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** How many lines of the service's output so far contain {@code text}. */
+    long logLinesContaining(String text) throws IOException {
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
     int port() {
         return port;
     }
