@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * with 503), and so does every following one until the monitor reaches a server again.
  *
  * <p>"Known unreachable" means every server the driver knows has been tried and failed (its description carries an
- * exception). A store not reached yet (the services starting before it) or a replica set without a primary during an
- * election while its secondaries answer is not unreachable: operations wait for a server as usual. Registered as the
+ * exception). Before the first check of a server has failed, or while a replica set elects a primary and its
+ * secondaries answer, the store is not unreachable: operations wait for a server as usual. Registered as the
  * client's cluster listener and as its extra server selector (the driver applies that one after the operation's own).
  */
 public final class StoreReachability implements ClusterListener, ServerSelector {

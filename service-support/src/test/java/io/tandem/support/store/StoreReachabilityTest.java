@@ -93,7 +93,7 @@ class StoreReachabilityTest {
                                                server("b", ServerConnectionState.CONNECTING, true));
 
         change(reachability, starting);
-        assertThat(reachability.unreachable()).as("not reached yet: operations wait for it").isFalse();
+        assertThat(reachability.unreachable()).as("not checked yet: operations wait for it").isFalse();
         change(reachability, electing);
         assertThat(reachability.unreachable()).as("a secondary answers while a primary is elected").isFalse();
         assertThat(reachability.select(electing)).isEqualTo(electing.getServerDescriptions());
