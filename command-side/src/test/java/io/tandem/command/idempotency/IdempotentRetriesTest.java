@@ -4,11 +4,10 @@ import static io.tandem.command.web.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import io.tandem.command.web.ApiClient;
+import io.tandem.command.web.CommandApiFixture;
 import io.tandem.command.web.CommandApiTest;
-import io.tandem.command.web.EventLog;
 import io.tandem.command.web.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,31 +17,20 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A retry with the same Idempotency-Key returns the first answer and appends nothing, also after a crash between a
  * command's append and the completion of its record (the record is put into the state such a crash leaves).
  */
 @CommandApiTest
-class IdempotentRetriesTest {
+class IdempotentRetriesTest extends CommandApiFixture {
 
     private static final String CREATE = "{\"name\":\"Retried\",\"vision\":\"Once only\"}";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase database;
-
-    ApiClient api;
-    EventLog events;
     String key;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port);
-        events = new EventLog(database);
         key = "retry-" + UUID.randomUUID();
     }
 

@@ -3,32 +3,14 @@ package io.tandem.command.security;
 import static io.tandem.command.web.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
 import io.tandem.command.web.ApiClient;
+import io.tandem.command.web.CommandApiFixture;
 import io.tandem.command.web.CommandApiTest;
-import io.tandem.command.web.EventLog;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** HTTP Basic against the demo users; everything under /api needs it, health and the API docs do not. */
 @CommandApiTest
-class ApiAuthenticationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase database;
-
-    ApiClient api;
-    EventLog events;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        events = new EventLog(database);
-    }
+class ApiAuthenticationTest extends CommandApiFixture {
 
     @Test
     void rejectsCommandWithoutCredentialsAsUnauthorizedProblem() {

@@ -2,30 +2,12 @@ package io.tandem.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Who did it comes from authentication and the request headers, never from the body. */
 @CommandApiTest
-class ActorFromPrincipalTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase database;
-
-    ApiClient api;
-    EventLog events;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        events = new EventLog(database);
-    }
+class ActorFromPrincipalTest extends CommandApiFixture {
 
     @Test
     void recordsTheAuthenticatedUserAsActorEvenWhenTheBodyNamesAnother() {

@@ -2,32 +2,20 @@ package io.tandem.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Each endpoint accepts its command: status, id, version, ETag and the event it stored. */
 @CommandApiTest
-class CommandEndpointsTest {
+class CommandEndpointsTest extends CommandApiFixture {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase database;
-
-    ApiClient api;
-    EventLog events;
     Scenario scenario;
     String productId;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port);
-        events = new EventLog(database);
         scenario = new Scenario(api);
         productId = scenario.productWithTeam();
     }

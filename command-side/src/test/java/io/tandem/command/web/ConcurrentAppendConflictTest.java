@@ -4,7 +4,6 @@ import static io.tandem.command.web.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import io.tandem.eventstore.AppendListener;
 import io.tandem.eventstore.EventStoreCollections;
 import io.tandem.eventstore.SequencedMongoEventStorageEngine;
@@ -12,11 +11,9 @@ import io.tandem.events.ProductVisionChangedEvent;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -27,25 +24,12 @@ import org.springframework.context.annotation.Import;
  */
 @CommandApiTest
 @Import(ConcurrentAppendConflictTest.InterleavedAppend.class)
-class ConcurrentAppendConflictTest {
+class ConcurrentAppendConflictTest extends CommandApiFixture {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase database;
     @Autowired
     MongoClient client;
     @Autowired
     InterleavedAppend interleaved;
-
-    ApiClient api;
-    EventLog events;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        events = new EventLog(database);
-    }
 
     @Test
     void aCommandRacingAnotherInstanceIsAConflictAndAppendsNothing() {

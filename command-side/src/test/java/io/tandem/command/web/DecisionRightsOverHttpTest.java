@@ -3,7 +3,6 @@ package io.tandem.command.web;
 import static io.tandem.command.web.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * SPEC §2's decision-rights table over HTTP: every command, sent by every role and by a non-member, on a fresh product.
@@ -25,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * body claims; a member without it gets 403, a non-member 404; a refusal stores nothing.
  */
 @CommandApiTest
-class DecisionRightsOverHttpTest {
+class DecisionRightsOverHttpTest extends CommandApiFixture {
 
     /** Who sends: a member holding one role, or someone who is no member of the product. */
     enum Caller {
@@ -115,19 +112,10 @@ class DecisionRightsOverHttpTest {
     record Request(String method, String path, String json) {
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase database;
-
-    ApiClient api;
-    EventLog events;
     Scenario scenario;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port);
-        events = new EventLog(database);
         scenario = new Scenario(api);
     }
 

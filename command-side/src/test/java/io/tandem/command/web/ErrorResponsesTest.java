@@ -4,32 +4,20 @@ import static io.tandem.command.web.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every kind of client error is a problem document with a stable type, and appends nothing. */
 @CommandApiTest
-class ErrorResponsesTest {
+class ErrorResponsesTest extends CommandApiFixture {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase database;
-
-    ApiClient api;
-    EventLog events;
     String productId;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port);
-        events = new EventLog(database);
         productId = new Scenario(api).productWithTeam();
     }
 

@@ -108,13 +108,8 @@ final class ProductHistoryIndex {
 
     /** The global position of a sync meeting the product held, if the index has taken it in. */
     OptionalLong meetingPosition(String productId, String meetingId) {
-        Document head = documents.find(eq("_id", headKey(productId))).first();
-        if (head == null) {
-            return OptionalLong.empty();
-        }
-        return head.getList("meetings", Document.class, List.of()).stream()
-                .filter(meeting -> meetingId.equals(meeting.getString("m")))
-                .mapToLong(meeting -> meeting.get("p", Number.class).longValue()).findFirst();
+        return meetings(productId).stream().filter(meeting -> meetingId.equals(meeting.getKey()))
+                .mapToLong(Map.Entry::getValue).findFirst();
     }
 
     /**
@@ -123,14 +118,19 @@ final class ProductHistoryIndex {
      * recorded meetings).
      */
     Optional<Map.Entry<String, Long>> lastMeeting(String productId, long position) {
+        return meetings(productId).stream().filter(meeting -> meeting.getValue() <= position)
+                .max(Map.Entry.comparingByValue());
+    }
+
+    /** The sync meetings the index has taken in for the product: id and global position. */
+    private List<Map.Entry<String, Long>> meetings(String productId) {
         Document head = documents.find(eq("_id", headKey(productId))).first();
         if (head == null) {
-            return Optional.empty();
+            return List.of();
         }
         return head.getList("meetings", Document.class, List.of()).stream()
                 .map(meeting -> Map.entry(meeting.getString("m"), meeting.get("p", Number.class).longValue()))
-                .filter(meeting -> meeting.getValue() <= position)
-                .max(Map.Entry.comparingByValue());
+                .toList();
     }
 
     /** The product's events, by global position. */

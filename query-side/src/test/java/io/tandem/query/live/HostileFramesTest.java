@@ -12,6 +12,7 @@ import io.tandem.events.Horizon;
 import io.tandem.query.QuerySideApplication;
 import io.tandem.query.web.Api;
 import io.tandem.query.web.ProductHistory;
+import io.tandem.support.testing.HeavyRuns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.tandem.query.live;
 
+import static io.tandem.support.testing.LoggedSecrets.CUSTOMER_EMAIL;
+import static io.tandem.support.testing.LoggedSecrets.CUSTOMER_NAME;
+import static io.tandem.support.testing.LoggedSecrets.PASSWORD;
+import static io.tandem.support.testing.LoggedSecrets.TOKEN;
+import static io.tandem.support.testing.LoggedSecrets.WRONG_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,8 +16,8 @@ import io.tandem.query.web.Api;
 import io.tandem.query.web.ProductHistory;
 import io.tandem.support.personaldata.CustomerContact;
 import io.tandem.support.personaldata.PersonalDataVault;
+import io.tandem.support.testing.LoggedSecrets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -25,7 +30,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 /**
@@ -36,33 +40,17 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutOfLogsTest {
 
-    static final String PASSWORD = "Kx9-moonlit-Quarry-41";
-    static final String WRONG_PASSWORD = "Zq7-sunken-Harbor-03";
-    static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEiLCJ0ZW5hbnQiOiJ0YW5kZW0ifQ.c2lnbmF0dXJlLXh5ejEyMw";
-    static final String CUSTOMER_NAME = "Zoë Lindqvist-Marchetti";
-    static final String CUSTOMER_EMAIL = "zoe.lindqvist@example.org";
-
     @Test
     void noPasswordTokenOrCustomerDataIsLogged(CapturedOutput output) {
-        ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class).run(
-                "--server.port=0",
-                "--tandem.store.embedded.enabled=true",
-                "--tandem.store.embedded.backend=memory",
-                "--tandem.store.embedded.port=0",
-                "--tandem.security.users[0].username=ada",
-                "--tandem.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD),
-                "--logging.level.io.tandem=DEBUG");
+        ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                .run(LoggedSecrets.serviceArguments());
         try {
             session(querySide);
         } finally {
             querySide.close();
         }
 
-        assertThat(output.getAll()).contains("Tomcat started on port");
-        for (String secret : List.of(PASSWORD, WRONG_PASSWORD, TOKEN, Api.basic("ada", PASSWORD),
-                Api.basic("ada", WRONG_PASSWORD), CUSTOMER_NAME, "Lindqvist", CUSTOMER_EMAIL)) {
-            assertThat(output.getAll()).as("logs contain %s", secret).doesNotContain(secret);
-        }
+        LoggedSecrets.assertNoneIn(output.getAll());
     }
 
     private static void session(ConfigurableApplicationContext querySide) {

@@ -1,4 +1,4 @@
-package io.tandem.query.live;
+package io.tandem.support.testing;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropagationMode;
@@ -6,10 +6,13 @@ import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
-/** Ten times a property's tries in the heavy reliability run ({@code -Dtandem.reliability.heavy=true}). */
-class HeavyRuns implements AroundPropertyHook {
+/**
+ * Ten times a property's tries in the heavy reliability run ({@code -Dtandem.reliability.heavy=true}); shared by the
+ * services' fuzz tests through service-support's test jar.
+ */
+public class HeavyRuns implements AroundPropertyHook {
 
-    static final boolean HEAVY = Boolean.getBoolean("tandem.reliability.heavy");
+    public static final boolean HEAVY = Boolean.getBoolean("tandem.reliability.heavy");
 
     /** Added to a test class, it reaches the class's properties. */
     @Override
