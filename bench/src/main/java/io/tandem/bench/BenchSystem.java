@@ -1,6 +1,7 @@
 package io.tandem.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.eventstore.embedded.EmbeddedMongoServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -131,6 +132,10 @@ final class BenchSystem implements AutoCloseable {
         Stream.of(querySide, commandSide, store).filter(s -> s != null).forEach(running::add);
         for (ServiceProcess service : running) {
             service.close();
+        }
+        Path storeFile = data.resolve(EmbeddedMongoServer.STORE_FILE);
+        if (Files.exists(storeFile)) {
+            System.out.printf(Locale.ROOT, "store file at the end: %,d MB%n", Files.size(storeFile) >> 20);
         }
         try (Stream<Path> files = Files.walk(data)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -55,14 +55,18 @@ final class DurabilityBenchmark {
 
     private Timings measure(Durability durability, int threads) throws Exception {
         Path data = Files.createTempDirectory("tandem-bench-");
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data,
-                                                                    "127.0.0.1", 0, durability);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine
-                    .builder().client(client).collections(EventStoreCollections.in(client.getDatabase("bench")))
-                    .build();
-            appendAll(engine, "warm-up", WARM_UP, 1);
-            return appendAll(engine, "run", appends, threads);
+        try {
+            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data,
+                                                                        "127.0.0.1", 0, durability);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine
+                        .builder().client(client).collections(EventStoreCollections.in(client.getDatabase("bench")))
+                        .build();
+                appendAll(engine, "warm-up", WARM_UP, 1);
+                return appendAll(engine, "run", appends, threads);
+            }
+        } finally {
+            StartupBenchmark.delete(data); // the store file runs to gigabytes
         }
     }
 

@@ -46,25 +46,31 @@ final class HistoryBenchmark {
             stories.add(ProductStory.of("bench-" + size + "-" + System.nanoTime(), size, START, step));
         }
         long total = stories.stream().mapToLong(s -> s.events.size()).sum();
-        try (EmbeddedMongoServer store = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data,
-                "127.0.0.1", 0, Durability.COMMIT);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            long written = System.nanoTime();
-            write(client, stories);
-            System.out.printf(Locale.ROOT, "wrote %d events in %.1f s%n", total, (System.nanoTime() - written) / 1e9);
-            Path log = Path.of("bench", "target", "query-side-history.log");
-            Files.createDirectories(log.getParent());
-            try (QuerySideProcess querySide = QuerySideProcess.start(
-                    Path.of("query-side", "target", "query-side-0.1.0-SNAPSHOT.jar"), store.connectionString(), log)) {
-                long started = System.nanoTime();
-                querySide.awaitReady(Duration.ofMinutes(2));
-                System.out.printf(Locale.ROOT, "query side ready in %.1f s (log: %s)%n",
-                        (System.nanoTime() - started) / 1e9, log);
-                List<Row> rows = new ArrayList<>();
-                rows.add(catchUp(querySide, stories, total));
-                rows.addAll(queries(querySide, stories));
-                return rows;
+        try {
+            try (EmbeddedMongoServer store = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data,
+                    "127.0.0.1", 0, Durability.COMMIT);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                long written = System.nanoTime();
+                write(client, stories);
+                System.out.printf(Locale.ROOT, "wrote %d events in %.1f s%n", total,
+                                  (System.nanoTime() - written) / 1e9);
+                Path log = Path.of("bench", "target", "query-side-history.log");
+                Files.createDirectories(log.getParent());
+                try (QuerySideProcess querySide = QuerySideProcess.start(
+                        Path.of("query-side", "target", "query-side-0.1.0-SNAPSHOT.jar"), store.connectionString(),
+                        log)) {
+                    long started = System.nanoTime();
+                    querySide.awaitReady(Duration.ofMinutes(2));
+                    System.out.printf(Locale.ROOT, "query side ready in %.1f s (log: %s)%n",
+                            (System.nanoTime() - started) / 1e9, log);
+                    List<Row> rows = new ArrayList<>();
+                    rows.add(catchUp(querySide, stories, total));
+                    rows.addAll(queries(querySide, stories));
+                    return rows;
+                }
             }
+        } finally {
+            StartupBenchmark.delete(data); // the store file runs to gigabytes
         }
     }
 

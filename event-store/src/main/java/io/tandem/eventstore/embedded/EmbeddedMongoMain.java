@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code java -cp event-store.jar:... io.tandem.eventstore.embedded.EmbeddedMongoMain --data-dir=data --port=27018}.
  * Options: {@code --data-dir} (default {@code data}), {@code --host} (default {@code 127.0.0.1}), {@code --port}
  * (default 27018, 0 = any free port), {@code --backend=h2|memory} (default h2),
- * {@code --durability=commit|commit-and-fsync|background} (default commit, see {@link Durability}).
+ * {@code --durability=commit|commit-and-fsync|background} (default commit, see {@link Durability}),
+ * {@code --cache-mb} (H2's page cache, default {@link DurableH2Backend#DEFAULT_CACHE_MB}).
  * Prints {@code READY <port>} once it accepts connections.
  */
 public final class EmbeddedMongoMain {
@@ -24,7 +25,8 @@ public final class EmbeddedMongoMain {
                 Path.of(options.getOrDefault("data-dir", "data")),
                 options.getOrDefault("host", "127.0.0.1"),
                 Integer.parseInt(options.getOrDefault("port", "27018")),
-                Durability.valueOf(options.getOrDefault("durability", "commit").toUpperCase().replace('-', '_')));
+                Durability.valueOf(options.getOrDefault("durability", "commit").toUpperCase().replace('-', '_')),
+                Integer.parseInt(options.getOrDefault("cache-mb", String.valueOf(DurableH2Backend.DEFAULT_CACHE_MB))));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-store-shutdown"));
         System.out.println("READY " + server.port());
         System.out.flush();

@@ -34,21 +34,30 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.address = address;
     }
 
-    /**
-     * Starts a server. {@code port} 0 picks a free port; {@code dataDirectory} and {@code durability} are used by
-     * the H2 backend only.
-     */
+    /** Starts a server with H2's page cache at its default size ({@link DurableH2Backend#DEFAULT_CACHE_MB}). */
     public static EmbeddedMongoServer start(Backend backend, Path dataDirectory, String host, int port,
                                             Durability durability) {
+        return start(backend, dataDirectory, host, port, durability, DurableH2Backend.DEFAULT_CACHE_MB);
+    }
+
+    /**
+     * Starts a server. {@code port} 0 picks a free port; {@code dataDirectory}, {@code durability} and
+     * {@code cacheMb} (H2's page cache, in MB) are used by the H2 backend only.
+     */
+    public static EmbeddedMongoServer start(Backend backend, Path dataDirectory, String host, int port,
+                                            Durability durability, int cacheMb) {
         MongoBackend mongoBackend = switch (backend) {
             case MEMORY -> new SerializedMemoryBackend();
-            case H2 -> DurableH2Backend.open(storeFile(dataDirectory).toString(), durability);
+            case H2 -> DurableH2Backend.open(storeFile(dataDirectory).toString(), durability, cacheMb);
         };
         MongoServer server = new MongoServer(mongoBackend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store ({}) listening on {}:{}{}", backend, address.getHostString(), address.getPort(),
-                 backend == Backend.H2 ? ", data in " + dataDirectory.toAbsolutePath() + ", " + durability : "");
+                 backend == Backend.H2
+                         ? ", data in " + dataDirectory.toAbsolutePath() + ", " + durability + ", cache "
+                           + cacheMb + " MB"
+                         : "");
         return new EmbeddedMongoServer(server, address);
     }
 

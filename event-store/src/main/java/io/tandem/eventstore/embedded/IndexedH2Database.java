@@ -1,22 +1,31 @@
 package io.tandem.eventstore.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 database with its unique indexes opened on {@link IndexKeyType}: the same maps under the
- * same names (so an existing store opens unchanged), compared without serializing keys on every comparison.
+ * mongo-java-server's H2 database with its unique indexes opened on {@link IndexKeyType} and its collections'
+ * documents on {@link DocumentValueType}: the same maps under the same names, so an existing store opens unchanged;
+ * keys are compared without serializing them on every comparison, documents are written as BSON.
  */
 final class IndexedH2Database extends H2Database {
+
+    /** The names mongo-java-server's {@code H2Database} gives a collection's maps (its constants are not public). */
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
 
     /** The store of a database whose constructor is running on this thread. */
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -46,6 +55,16 @@ final class IndexedH2Database extends H2Database {
         MVMap.Builder<KeyValue, Object> builder = new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType());
         MVMap<KeyValue, Object> map = mvStore.openMap(mapName, builder);
         return new UniqueIndexOnMap(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : OPENING.get();
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = mvStore.openMap(
+                DATA_MAP_PREFIX + fullName, new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
+        MVMap<String, Object> metaMap = mvStore.openMap(META_MAP_PREFIX + fullName);
+        return new H2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     /** A unique index kept in one H2 map from key to document position, as mongo-java-server's own. */

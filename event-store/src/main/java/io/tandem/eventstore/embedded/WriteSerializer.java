@@ -3,6 +3,7 @@ package io.tandem.eventstore.embedded;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -16,8 +17,9 @@ import java.util.function.UnaryOperator;
  * <p>
  * Each write gets a ticket, 1, 2, 3... in the order the writes ran. After the write lock is released, the ticket is
  * handed to {@code afterWrite} (before the reply goes out), which is where a durable backend waits until its file
- * holds that write: commits happen outside the lock, so the next writes run while one is being committed, and one
- * commit can cover all of them (group commit).
+ * holds that write. A commit itself runs while no write runs ({@link #exclusive}): H2 takes each map's state in turn,
+ * so a commit during a write could keep half of it (a document without its index entries, part of a multi-document
+ * insert). The writes that queue while one commit is written are covered by the next one (group commit).
  */
 final class WriteSerializer {
 
@@ -34,6 +36,16 @@ final class WriteSerializer {
      * Runs {@code command}; when it may write: under the lock, its reply copied by {@code copy} while still under the
      * lock, then (also when it failed, since it may have written part) {@code afterWrite} with its ticket.
      */
+    /**
+     * Runs {@code action} while no write runs, with the ticket of the last write handed out (every write up to it
+     * has finished).
+     */
+    <T> T exclusive(LongFunction<T> action) {
+        synchronized (lock) {
+            return action.apply(lastTicket);
+        }
+    }
+
     <T> T run(String commandName, Supplier<T> command, LongConsumer afterWrite, UnaryOperator<T> copy) {
         if (READ_COMMANDS.contains(commandName.toLowerCase(Locale.ROOT))) {
             return command.get();

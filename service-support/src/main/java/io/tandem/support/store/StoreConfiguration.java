@@ -43,7 +43,7 @@ public class StoreConfiguration {
     EmbeddedMongoServer embeddedMongoServer(StoreProperties properties) {
         StoreProperties.Embedded embedded = properties.embedded();
         return EmbeddedMongoServer.start(embedded.backend(), embedded.dataDir(), embedded.host(), embedded.port(),
-                                         embedded.durability());
+                                         embedded.durability(), embedded.cacheMb());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tandem.support.store;
 
 import io.tandem.eventstore.SequencedMongoEventStorageEngine.Transactions;
 import io.tandem.eventstore.embedded.Durability;
+import io.tandem.eventstore.embedded.DurableH2Backend;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer.Backend;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,12 +41,14 @@ public record StoreProperties(@DefaultValue("mongodb://127.0.0.1:27018") String 
      * @param port    port to listen on (0 = any free port)
      * @param durability COMMIT (each acknowledged write is in the file before the reply: survives a kill),
      *                COMMIT_AND_FSYNC (also forced to disk: survives power loss), BACKGROUND (H2's own, not durable)
+     * @param cacheMb H2's page cache in MB (H2's own default is 16)
      */
     public record Embedded(@DefaultValue("true") boolean enabled,
                            @DefaultValue("H2") Backend backend,
                            @DefaultValue("data") Path dataDir,
                            @DefaultValue("127.0.0.1") String host,
                            @DefaultValue("27018") int port,
-                           @DefaultValue("COMMIT") Durability durability) {
+                           @DefaultValue("COMMIT") Durability durability,
+                           @DefaultValue("" + DurableH2Backend.DEFAULT_CACHE_MB) int cacheMb) {
     }
 }
