@@ -62,6 +62,13 @@ final class DocumentValueType extends ObjectDataType {
     /** Running average of the BSON size of the documents written and read, as H2 keeps one for serialized objects. */
     private volatile int averageSize = 512;
 
+    /** H2 writes a page's values here, after its commit took the state of every map: see {@link WriteSerializer}. */
+    @Override
+    public void write(WriteBuffer buffer, Object storage, int length) {
+        WriteSerializer.snapshotTaken();
+        super.write(buffer, storage, length);
+    }
+
     @Override
     public void write(WriteBuffer buffer, Object value) {
         if (!(value instanceof Document document) || !exactDocument(document)) {

@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * (the file is written through the OS; {@link Durability#COMMIT_AND_FSYNC} also forces it to the disk, which a power
  * loss needs), and one write command (a multi-document insert, say) is all-or-nothing on a crash.
  * <p>
- * Group commit: a commit runs while no write runs (H2 takes each map's state in turn, so a commit during a write
- * could keep part of it), one at a time. A writer whose write is already covered by a commit that started after it
- * finished returns at once; otherwise it commits everything written so far, which covers the writers queued behind
- * it too. With one writer this is one commit per write; with several, the writes that queued while one commit was
- * being written share the next.
+ * Group commit: a commit starts while no write runs (H2 takes each map's state in turn, so a commit that started
+ * during a write could keep part of it), and writes go on once H2 has that state and writes pages; one commit at a
+ * time. A writer whose write is already covered by a commit that started after it finished returns at once;
+ * otherwise it commits everything written so far, which covers the writers queued behind it too. With one writer
+ * this is one commit per write; with several, the writes that ran while one commit was being written share the next.
  * <p>
  * Housekeeping: H2 writes each commit as a new chunk of the file and frees a chunk only once none of its pages is
  * live any more and it has been dead for the retention time. Its own background thread, which also compacts chunks
@@ -145,10 +145,13 @@ public class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Commits every finished write, while no write runs; called holding {@link #commitLock}. */
+    /**
+     * Commits every finished write; called holding {@link #commitLock}. The commit starts while no write runs, and
+     * writes go on once H2 has its snapshot ({@link WriteSerializer#commit}).
+     */
     private void commitAll() {
         MVStore store = getMvStore();
-        committedTicket = writes.exclusive(lastTicket -> {
+        committedTicket = writes.commit(lastTicket -> {
             if (store.hasUnsavedChanges()) {
                 store.commit();
                 commits.incrementAndGet();

@@ -45,6 +45,13 @@ final class IndexKeyType extends ObjectDataType {
         return super.compare(a, b);
     }
 
+    /** H2 writes a page's keys here, after its commit took the state of every map: see {@link WriteSerializer}. */
+    @Override
+    public void write(WriteBuffer buffer, Object storage, int length) {
+        WriteSerializer.snapshotTaken();
+        super.write(buffer, storage, length);
+    }
+
     @Override
     public void write(WriteBuffer buffer, Object key) {
         if (key instanceof KeyValue value && cacheable(value)) {
