@@ -26,25 +26,15 @@ class WriteSerializerTest {
 
     @Test
     void aWriteWaitsForACommitsSnapshotAndNotForTheRestOfTheCommit() throws Exception {
-        CountDownLatch committing = new CountDownLatch(1);
         CountDownLatch takeSnapshot = new CountDownLatch(1);
         CountDownLatch finishCommit = new CountDownLatch(1);
-        Future<Long> commit = threads.submit(() -> writes.commit(lastTicket -> {
-            committing.countDown();
-            awaitLatch(takeSnapshot);
-            WriteSerializer.snapshotTaken();
-            awaitLatch(finishCommit);
-            return lastTicket;
-        }));
-        assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<Long> commit = commitHeldOpen(takeSnapshot, finishCommit);
 
-        Future<String> write = threads.submit(() -> writes.run("insert", () -> "written", ticket -> {
-        }, UnaryOperator.identity()));
-        Future<String> read = threads.submit(() -> writes.run("find", () -> "read", ticket -> {
-        }, UnaryOperator.identity()));
+        Future<String> write = submit("insert", "written");
+        Future<String> read = submit("find", "read");
 
         assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("read");
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !write.isDone());
+        assertStaysPending(write);
 
         takeSnapshot.countDown();
 
@@ -57,20 +47,12 @@ class WriteSerializerTest {
 
     @Test
     void aCommitThatTakesNoSnapshotHoldsWritesUntilItReturnsAndCoversEveryEarlierWrite() throws Exception {
-        writes.run("insert", () -> "first", ticket -> {
-        }, UnaryOperator.identity());
-        CountDownLatch committing = new CountDownLatch(1);
+        submit("insert", "first").get(5, TimeUnit.SECONDS);
         CountDownLatch finishCommit = new CountDownLatch(1);
-        Future<Long> commit = threads.submit(() -> writes.commit(lastTicket -> {
-            committing.countDown();
-            awaitLatch(finishCommit);
-            return lastTicket;
-        }));
-        assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<Long> commit = commitHeldOpen(null, finishCommit);
 
-        Future<String> write = threads.submit(() -> writes.run("update", () -> "second", ticket -> {
-        }, UnaryOperator.identity()));
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !write.isDone());
+        Future<String> write = submit("update", "second");
+        assertStaysPending(write);
 
         finishCommit.countDown();
 
@@ -80,23 +62,44 @@ class WriteSerializerTest {
 
     @Test
     void theSnapshotSignalOfAnotherThreadReleasesNothing() throws Exception {
-        CountDownLatch committing = new CountDownLatch(1);
         CountDownLatch finishCommit = new CountDownLatch(1);
-        Future<Long> commit = threads.submit(() -> writes.commit(lastTicket -> {
-            committing.countDown();
-            awaitLatch(finishCommit);
-            return lastTicket;
-        }));
-        assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<Long> commit = commitHeldOpen(null, finishCommit);
 
         WriteSerializer.snapshotTaken(); // this thread is not committing
-        Future<String> write = threads.submit(() -> writes.run("insert", () -> "written", ticket -> {
-        }, UnaryOperator.identity()));
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !write.isDone());
+        Future<String> write = submit("insert", "written");
+        assertStaysPending(write);
 
         finishCommit.countDown();
         assertThat(commit.get(5, TimeUnit.SECONDS)).isZero();
         assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo("written");
+    }
+
+    /**
+     * A commit that has started (returned once it holds the lock), signals its snapshot when {@code takeSnapshot}
+     * opens (never when null), and returns its ticket when {@code finish} opens.
+     */
+    private Future<Long> commitHeldOpen(CountDownLatch takeSnapshot, CountDownLatch finish) throws Exception {
+        CountDownLatch committing = new CountDownLatch(1);
+        Future<Long> commit = threads.submit(() -> writes.commit(lastTicket -> {
+            committing.countDown();
+            if (takeSnapshot != null) {
+                awaitLatch(takeSnapshot);
+                WriteSerializer.snapshotTaken();
+            }
+            awaitLatch(finish);
+            return lastTicket;
+        }));
+        assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+        return commit;
+    }
+
+    private Future<String> submit(String command, String reply) {
+        return threads.submit(() -> writes.run(command, () -> reply, ticket -> {
+        }, UnaryOperator.identity()));
+    }
+
+    private static void assertStaysPending(Future<?> write) {
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !write.isDone());
     }
 
     private static void awaitLatch(CountDownLatch latch) {
