@@ -188,7 +188,9 @@ public class DurableH2Backend extends H2Backend {
     @Override
     public void close() {
         if (housekeeping != null) {
-            housekeeping.shutdownNow();
+            // Not shutdownNow: an interrupt during the round's file I/O closes H2's file channel (NIO), and the store
+            // could then not write its clean shutdown; the round in progress finishes, no further round starts.
+            housekeeping.shutdown();
             try {
                 housekeeping.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

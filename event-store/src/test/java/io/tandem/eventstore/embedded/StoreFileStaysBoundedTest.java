@@ -64,6 +64,35 @@ class StoreFileStaysBoundedTest {
         }
     }
 
+    /**
+     * Closing the store while a housekeeping round forces the file to disk or compacts must not interrupt it: an
+     * interrupt during NIO file I/O closes H2's file channel, and the store could no longer write its clean shutdown.
+     */
+    @Test
+    void closingWhileHousekeepingRunsShutsTheStoreDownCleanly() {
+        Path file = data.resolve("closing.mv.db");
+        for (int round = 0; round < 20; round++) {
+            MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            DurableH2Backend backend = new DurableH2Backend(mvStore, Durability.COMMIT, Duration.ofMillis(1),
+                                                            Duration.ofMillis(10));
+            MongoServer server = new MongoServer(backend);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+                MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+                for (int i = 0; i < 50; i++) {
+                    things.insertOne(new Document("round", round).append("payload", PAYLOAD));
+                }
+            }
+            server.shutdownNow(); // closes the backend and the store: throws if the file channel was closed
+            assertThat(mvStore.isClosed()).as("round %d", round).isTrue();
+        }
+        MVStore reopened = MVStore.open(file.toString());
+        try {
+            assertThat(reopened.<Object, Object>openMap("databases.test.things").size()).isEqualTo(20 * 50);
+        } finally {
+            reopened.close();
+        }
+    }
+
     private static long chunks(MVStore store) {
         return store.getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk.")).count();
     }
