@@ -43,7 +43,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * microseconds, a set, a {@code Short}) is serialized as before. Strings need no check: they reach the store as
  * UTF-8 from the wire, or are made from such strings, so they encode back to the same characters.
  */
-final class DocumentValueType extends ObjectDataType {
+final class DocumentValueType extends SnapshotSignallingType {
 
     /** Free in H2's {@link ObjectDataType} (it uses 0 to 19, 32 to 49 and 64 to 119). */
     static final byte BSON_DOCUMENT_TAG = 24;
@@ -61,13 +61,6 @@ final class DocumentValueType extends ObjectDataType {
 
     /** Running average of the BSON size of the documents written and read, as H2 keeps one for serialized objects. */
     private volatile int averageSize = 512;
-
-    /** H2 writes a page's values here, after its commit took the state of every map: see {@link WriteSerializer}. */
-    @Override
-    public void write(WriteBuffer buffer, Object storage, int length) {
-        WriteSerializer.snapshotTaken();
-        super.write(buffer, storage, length);
-    }
 
     @Override
     public void write(WriteBuffer buffer, Object value) {

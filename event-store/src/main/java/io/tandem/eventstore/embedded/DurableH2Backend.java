@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * second a housekeeping thread rewrites the live pages of the emptiest chunks (up to {@link #COMPACTION_BYTES}) and
  * commits them, and chunks are reused once dead for {@link #RETENTION} instead of H2's 45 s. The retention exists so
  * that a power loss cannot leave the file pointing into a chunk already overwritten; with {@link Durability#COMMIT}
- * the housekeeping thread therefore also forces the file to disk each second, so a chunk freed five seconds after it
- * died is dead in a version already on disk. ({@link Durability#COMMIT_AND_FSYNC} forces every commit anyway.)
+ * the housekeeping thread therefore also forces the file to disk each second that saw a commit, so a chunk freed
+ * five seconds after it died is dead in a version already on disk. ({@link Durability#COMMIT_AND_FSYNC} forces every
+ * commit anyway.)
  */
 public class DurableH2Backend extends H2Backend {
 
@@ -61,6 +62,8 @@ public class DurableH2Backend extends H2Backend {
 
     private final AtomicLong commits = new AtomicLong();
     private final ScheduledExecutorService housekeeping;
+    /** How many commits had been written when the housekeeping thread last forced the file to disk. */
+    private long syncedCommits;
 
     public DurableH2Backend(MVStore store, Durability durability) {
         this(store, durability, HOUSEKEEPING_INTERVAL, RETENTION);
@@ -170,8 +173,10 @@ public class DurableH2Backend extends H2Backend {
             if (store.isClosed()) {
                 return;
             }
-            if (durability == Durability.COMMIT) {
-                store.sync();
+            long committed = commits.get();
+            if (durability == Durability.COMMIT && committed != syncedCommits) {
+                store.sync(); // only when a commit was written since the last round: an idle store is left alone
+                syncedCommits = committed;
             }
             if (store.compact(COMPACTION_FILL_RATE, COMPACTION_BYTES)) {
                 synchronized (commitLock) {

@@ -27,7 +27,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * end-to-end benchmark, that was 9 % of the store's CPU. Here a key whose bytes are known is written from them, in
  * H2's own format for a serialized object (its tag, the length, the bytes), so the file is the same byte for byte.
  */
-final class IndexKeyType extends ObjectDataType {
+final class IndexKeyType extends SnapshotSignallingType {
 
     /** Bounded: emptied when full, and hot keys come back at once. */
     static final int MAX_CACHED_KEYS = 200_000;
@@ -51,13 +51,6 @@ final class IndexKeyType extends ObjectDataType {
             return a == b ? 0 : compareNotNull(bytes(left), bytes(right));
         }
         return super.compare(a, b);
-    }
-
-    /** H2 writes a page's keys here, after its commit took the state of every map: see {@link WriteSerializer}. */
-    @Override
-    public void write(WriteBuffer buffer, Object storage, int length) {
-        WriteSerializer.snapshotTaken();
-        super.write(buffer, storage, length);
     }
 
     @Override

@@ -85,9 +85,8 @@ final class WriteSerializer {
 
     /**
      * Called on the committing thread once H2 has taken the state of every map and starts writing pages (by the
-     * store's key and value types, {@link IndexKeyType} and {@link DocumentValueType}): from then on, writes change
-     * only the next version, so they may go on while the pages are written. Does nothing on any other thread, or
-     * a second time.
+     * store's key and value types, {@link SnapshotSignallingType}): from then on, writes change only the next
+     * version, so they may go on while the pages are written. Does nothing on any other thread, or a second time.
      */
     static void snapshotTaken() {
         WriteSerializer serializer = RELEASE_ON_SNAPSHOT.get();
