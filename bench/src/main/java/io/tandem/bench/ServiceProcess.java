@@ -27,8 +27,13 @@ final class ServiceProcess implements AutoCloseable {
     static final Path STORE_JAR = Path.of("event-store", "target", "event-store-" + VERSION + "-exec.jar");
     static final Path COMMAND_JAR = Path.of("command-side", "target", "command-side-" + VERSION + ".jar");
     static final Path QUERY_JAR = Path.of("query-side", "target", "query-side-" + VERSION + ".jar");
-    /** The JVM options of {@code ./run.sh}. */
+    /** The JVM options of {@code ./run.sh} besides {@link #GC_JVM}. */
     static final List<String> RUN_SH_JVM = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
+    /**
+     * The garbage collector's pause goal that {@code ./run.sh} and the service images give every process, so every
+     * process launched here gets it too (before {@code BENCH_JVM_OPTIONS}, which may override it).
+     */
+    static final List<String> GC_JVM = List.of("-XX:MaxGCPauseMillis=20");
 
     private static final Pattern READY = Pattern.compile("^READY (\\d+)", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -85,6 +90,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Daxoniq.update-checker.disabled=true");
+        command.addAll(GC_JVM);
         command.addAll(jvmOptions);
         command.addAll(profilingOptions(name));
         command.addAll(List.of("-jar", jar.toString()));

@@ -3,14 +3,19 @@ package io.tandem.command.security;
 import static io.tandem.command.web.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.command.web.ApiClient;
 import io.tandem.command.web.CommandApiFixture;
 import io.tandem.command.web.CommandApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** HTTP Basic against the demo users; everything under /api needs it, health and the API docs do not. */
 @CommandApiTest
 class ApiAuthenticationTest extends CommandApiFixture {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void rejectsCommandWithoutCredentialsAsUnauthorizedProblem() {
@@ -68,5 +73,15 @@ class ApiAuthenticationTest extends CommandApiFixture {
         ApiClient.Response response = api.as("pm").post("/api/products", "{\"name\":\"Stateless\"}");
 
         assertThat(response.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void observesRequestsButNotSpringSecuritysOwnSteps() {
+        assertThat(api.as("pm").post("/api/products", "{\"name\":\"Observed\"}").status()).isEqualTo(201);
+
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/products").tag("method", "POST").timer())
+                .as("the request's own timer").isNotNull();
+        assertThat(meters.getMeters()).map(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security"));
     }
 }

@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -19,7 +18,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 database with its unique indexes opened on {@link IndexKeyType} and its collections'
  * documents on {@link DocumentValueType}: the same maps under the same names, so an existing store opens unchanged;
- * keys are compared without serializing them on every comparison, documents are written as BSON.
+ * keys are compared without serializing them on every comparison, documents are written as BSON, and the collections
+ * measure their size only when asked ({@link SizeOnDemandCollection}).
  */
 final class IndexedH2Database extends H2Database {
 
@@ -64,7 +64,7 @@ final class IndexedH2Database extends H2Database {
         MVMap<Object, Document> dataMap = mvStore.openMap(
                 DATA_MAP_PREFIX + fullName, new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
         MVMap<String, Object> metaMap = mvStore.openMap(META_MAP_PREFIX + fullName);
-        return new H2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        return new SizeOnDemandCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     /** A unique index kept in one H2 map from key to document position, as mongo-java-server's own. */

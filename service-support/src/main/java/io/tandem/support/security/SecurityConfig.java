@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -59,6 +60,16 @@ public class SecurityConfig {
                     .jwt(jwt -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(converter)));
         }
         return http.build();
+    }
+
+    /**
+     * No Micrometer observations of Spring Security's own steps (each filter of the chain, each authentication, each
+     * authorization): profiled under the end-to-end benchmark they took about 9 % of the command side's CPU, on
+     * every request, for metrics nothing reads. Requests stay observed as {@code http.server.requests}.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Failed password sign-ins per username and client address, shared by HTTP Basic and the STOMP CONNECT. */

@@ -3,6 +3,11 @@ package io.tandem.support.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -98,5 +103,49 @@ class VerifiedPasswordCacheTest {
         cache.matches("p0", "p0");
 
         assertThat(fullChecks.get()).as("the full cache was emptied, so p0 is checked again").isEqualTo(checks + 1);
+    }
+
+    @Test
+    void threadsCheckingAtOnceGetTheSameAnswersAndShareWhatWasRemembered() throws Exception {
+        PasswordEncoder plain = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return "hash:" + rawPassword;
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                fullChecks.incrementAndGet();
+                return encodedPassword.equals("hash:" + rawPassword);
+            }
+        };
+        VerifiedPasswordCache cache = new VerifiedPasswordCache(plain, Duration.ofMinutes(5), now::get);
+        int threads = 8;
+        int users = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> wrongAnswers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                wrongAnswers.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        String user = "user" + (i % users);
+                        if (!cache.matches(user, "hash:" + user) || cache.matches(user + "?", "hash:" + user)) {
+                            wrong++;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> answer : wrongAnswers) {
+                assertThat(answer.get()).isZero();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int wrongPasswordChecks = threads * 2_000;
+        assertThat(fullChecks.get() - wrongPasswordChecks)
+                .as("full checks of right passwords: at most one per user and thread, the rest remembered")
+                .isBetween(users, threads * users);
     }
 }

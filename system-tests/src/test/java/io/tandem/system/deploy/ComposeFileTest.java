@@ -50,7 +50,8 @@ class ComposeFileTest {
             Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(runtime);
             assertThat(user.find()).as(module + " runtime stage sets a USER").isTrue();
             assertThat(user.group(1)).isNotIn("root", "0", "0:0");
-            assertThat(runtime).contains("-XX:MaxRAMPercentage=", "-Daxoniq.update-checker.disabled=true")
+            assertThat(runtime).contains("-XX:MaxRAMPercentage=", "-XX:MaxGCPauseMillis=20",
+                                         "-Daxoniq.update-checker.disabled=true")
                                .containsPattern("HEALTHCHECK[\\s\\S]*/actuator/health/readiness");
         }
     }

@@ -1,0 +1,59 @@
+package io.tandem.eventstore.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.MVMap;
+
+/**
+ * mongo-java-server's H2 collection without its running total of the documents' size: the size is computed when
+ * asked for ({@code collStats}, {@code dbStats}, {@code validate}), which nothing in Tandem does on a hot path.
+ * <p>
+ * The stock collection keeps the total in the collection's meta map and updates it on every write, encoding each
+ * inserted document to BSON, and the old and the new document of each update, only to measure them. Profiled under
+ * the end-to-end benchmark, measuring was 6 % of the store's CPU; and since the total lives in a map of its own,
+ * every commit also rewrote each written collection's meta map: a single-event append touched seven maps instead of
+ * five. The total a store written by an earlier version left in the meta map is no longer read or written.
+ */
+final class SizeOnDemandCollection extends H2Collection {
+
+    /** The documents by {@code _id}; {@code null} while the super constructor runs. */
+    private final MVMap<Object, Document> documents;
+
+    SizeOnDemandCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                           MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                           CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.documents = dataMap;
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    /** The documents' total BSON size, measured now (capped at {@link Integer#MAX_VALUE}, the type's limit). */
+    @Override
+    protected int getDataSize() {
+        if (documents == null) {
+            return 0; // asked only by the super constructor, for a debug line
+        }
+        long total = 0;
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            for (Document document : documents.values()) {
+                buffer.clear();
+                BsonEncoder.encodeDocument(document, buffer);
+                total += buffer.writerIndex();
+            }
+        } finally {
+            buffer.release();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+}
