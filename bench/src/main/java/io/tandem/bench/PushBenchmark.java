@@ -73,12 +73,15 @@ final class PushBenchmark {
         }
     }
 
-    /** The query side's own timer from an event's timestamp to its dashboard push (tandem.live.push.latency). */
+    /**
+     * The query side's own timer from an event's timestamp to its dashboard push ({@code tandem.live.push.latency}),
+     * as its Prometheus scrape publishes the percentiles (Micrometer's rolling window: about the last two minutes).
+     */
     static String serverSidePushLatency(TandemHttp queries) {
-        String metric = "tandem.live.push.latency.percentile";
-        return String.format(Locale.ROOT, "server side event-to-push p50 %.0f ms, p99 %.0f ms (since start)",
-                queries.metric(metric, "topic:dashboard&tag=phi:0.5") * 1000,
-                queries.metric(metric, "topic:dashboard&tag=phi:0.99") * 1000);
+        String series = "tandem_live_push_latency_seconds{topic=\"dashboard\",quantile=\"%s\"}";
+        return String.format(Locale.ROOT, "server side event-to-push p50 %.0f ms, p99 %.0f ms (recent)",
+                queries.prometheusSample(String.format(Locale.ROOT, series, "0.5")) * 1000,
+                queries.prometheusSample(String.format(Locale.ROOT, series, "0.99")) * 1000);
     }
 
     static Map<String, Long> versions(List<BenchProduct> products) {
