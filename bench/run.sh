@@ -2,7 +2,8 @@
 # Builds the harness (and the store and services it starts) and runs it:
 #   bench/run.sh all                    every benchmark below with its defaults, one table (about 45 minutes)
 #   bench/run.sh [appends-per-run]      durability of appends on the embedded H2 store (default 3000)
-#   bench/run.sh history [sizes...]     history queries on products of those sizes (default 10000 100000)
+#   bench/run.sh history [sizes...]     history queries on products of those sizes (default 10000 100000; each at
+#                                       least 5000, one sync meeting per 5000 events)
 #   bench/run.sh store [appends [levels...]]  single-event commits, ours vs the raw driver vs axon-mongo's engine, at
 #                                       each stored-events level (default 2000 appends; 10000 100000 200000), then
 #                                       a no-op tracking replay of ours and of the peer

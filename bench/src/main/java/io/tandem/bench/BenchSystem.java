@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,8 +136,6 @@ final class BenchSystem implements AutoCloseable {
         if (Files.exists(storeFile)) {
             System.out.printf(Locale.ROOT, "store file at the end: %,d MB%n", Files.size(storeFile) >> 20);
         }
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        TempFolder.delete(data);
     }
 }

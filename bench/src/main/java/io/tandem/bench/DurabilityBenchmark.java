@@ -8,8 +8,6 @@ import io.tandem.eventstore.embedded.Durability;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,19 +52,15 @@ final class DurabilityBenchmark {
     }
 
     private Timings measure(Durability durability, int threads) throws Exception {
-        Path data = Files.createTempDirectory("tandem-bench-");
-        try {
-            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data,
-                                                                        "127.0.0.1", 0, durability);
-                 MongoClient client = MongoClients.create(server.connectionString())) {
-                SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine
-                        .builder().client(client).collections(EventStoreCollections.in(client.getDatabase("bench")))
-                        .build();
-                appendAll(engine, "warm-up", WARM_UP, 1);
-                return appendAll(engine, "run", appends, threads);
-            }
-        } finally {
-            StartupBenchmark.delete(data); // the store file runs to gigabytes
+        try (TempFolder data = TempFolder.create("tandem-bench-");
+             EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data.path(),
+                                                                    "127.0.0.1", 0, durability);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine
+                    .builder().client(client).collections(EventStoreCollections.in(client.getDatabase("bench")))
+                    .build();
+            appendAll(engine, "warm-up", WARM_UP, 1);
+            return appendAll(engine, "run", appends, threads);
         }
     }
 

@@ -35,42 +35,42 @@ final class HistoryBenchmark {
     private final ObjectMapper json = new ObjectMapper();
 
     HistoryBenchmark(int[] sizes) {
+        for (int size : sizes) {
+            if (size < ProductStory.SYNC_EVERY) {
+                throw new IllegalArgumentException("history: each product needs at least " + ProductStory.SYNC_EVERY
+                        + " events (one sync meeting every " + ProductStory.SYNC_EVERY + "), was " + size);
+            }
+        }
         this.sizes = sizes.clone();
     }
 
     List<Row> run() throws Exception {
-        Path data = Files.createTempDirectory("tandem-bench-history-");
         List<ProductStory> stories = new ArrayList<>();
         for (int size : sizes) {
             Duration step = Duration.ofMillis(Duration.ofDays(300).toMillis() / size);
             stories.add(ProductStory.of("bench-" + size + "-" + System.nanoTime(), size, START, step));
         }
         long total = stories.stream().mapToLong(s -> s.events.size()).sum();
-        try {
-            try (EmbeddedMongoServer store = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data,
-                    "127.0.0.1", 0, Durability.COMMIT);
-                 MongoClient client = MongoClients.create(store.connectionString())) {
-                long written = System.nanoTime();
-                write(client, stories);
-                System.out.printf(Locale.ROOT, "wrote %d events in %.1f s%n", total,
-                                  (System.nanoTime() - written) / 1e9);
-                Path log = Path.of("bench", "target", "query-side-history.log");
-                Files.createDirectories(log.getParent());
-                try (QuerySideProcess querySide = QuerySideProcess.start(
-                        Path.of("query-side", "target", "query-side-0.1.0-SNAPSHOT.jar"), store.connectionString(),
-                        log)) {
-                    long started = System.nanoTime();
-                    querySide.awaitReady(Duration.ofMinutes(2));
-                    System.out.printf(Locale.ROOT, "query side ready in %.1f s (log: %s)%n",
-                            (System.nanoTime() - started) / 1e9, log);
-                    List<Row> rows = new ArrayList<>();
-                    rows.add(catchUp(querySide, stories, total));
-                    rows.addAll(queries(querySide, stories));
-                    return rows;
-                }
+        try (TempFolder data = TempFolder.create("tandem-bench-history-");
+             EmbeddedMongoServer store = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data.path(),
+                     "127.0.0.1", 0, Durability.COMMIT);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            long written = System.nanoTime();
+            write(client, stories);
+            System.out.printf(Locale.ROOT, "wrote %d events in %.1f s%n", total, (System.nanoTime() - written) / 1e9);
+            Path log = Path.of("bench", "target", "query-side-history.log");
+            Files.createDirectories(log.getParent());
+            try (QuerySideProcess querySide = QuerySideProcess.start(
+                    Path.of("query-side", "target", "query-side-0.1.0-SNAPSHOT.jar"), store.connectionString(), log)) {
+                long started = System.nanoTime();
+                querySide.awaitReady(Duration.ofMinutes(2));
+                System.out.printf(Locale.ROOT, "query side ready in %.1f s (log: %s)%n",
+                        (System.nanoTime() - started) / 1e9, log);
+                List<Row> rows = new ArrayList<>();
+                rows.add(catchUp(querySide, stories, total));
+                rows.addAll(queries(querySide, stories));
+                return rows;
             }
-        } finally {
-            StartupBenchmark.delete(data); // the store file runs to gigabytes
         }
     }
 

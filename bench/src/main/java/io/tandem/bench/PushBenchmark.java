@@ -78,10 +78,11 @@ final class PushBenchmark {
      * as its Prometheus scrape publishes the percentiles (Micrometer's rolling window: about the last two minutes).
      */
     static String serverSidePushLatency(TandemHttp queries) {
+        String scrape = queries.prometheusScrape();
         String series = "tandem_live_push_latency_seconds{topic=\"dashboard\",quantile=\"%s\"}";
         return String.format(Locale.ROOT, "server side event-to-push p50 %.0f ms, p99 %.0f ms (recent)",
-                queries.prometheusSample(String.format(Locale.ROOT, series, "0.5")) * 1000,
-                queries.prometheusSample(String.format(Locale.ROOT, series, "0.99")) * 1000);
+                TandemHttp.prometheusSample(scrape, String.format(Locale.ROOT, series, "0.5")) * 1000,
+                TandemHttp.prometheusSample(scrape, String.format(Locale.ROOT, series, "0.99")) * 1000);
     }
 
     static Map<String, Long> versions(List<BenchProduct> products) {

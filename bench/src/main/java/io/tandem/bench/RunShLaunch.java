@@ -75,6 +75,6 @@ final class RunShLaunch implements AutoCloseable {
                 child.destroyForcibly();
             }
         }
-        StartupBenchmark.delete(data);
+        TempFolder.delete(data);
     }
 }

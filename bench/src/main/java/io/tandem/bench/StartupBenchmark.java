@@ -1,16 +1,11 @@
 package io.tandem.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Start-up (issue 5, item 7), each part launched {@code launches} (3) times with the JVM options of
@@ -34,12 +29,10 @@ final class StartupBenchmark {
         List<Row> rows = new ArrayList<>();
         double[] store = new double[launches];
         for (int i = 0; i < launches; i++) {
-            Path data = Files.createTempDirectory("tandem-bench-startup-store-");
-            try (ServiceProcess process = ServiceProcess.store(data, ServiceProcess.RUN_SH_JVM,
-                    BenchSystem.log("startup", "store"))) {
+            try (TempFolder data = TempFolder.create("tandem-bench-startup-store-");
+                 ServiceProcess process = ServiceProcess.store(data.path(), ServiceProcess.RUN_SH_JVM,
+                         BenchSystem.log("startup", "store"))) {
                 store[i] = report("store", i, process.awaitReady(Duration.ofMinutes(2)));
-            } finally {
-                delete(data);
             }
         }
         rows.add(row("store (READY line)", store));
@@ -86,11 +79,5 @@ final class StartupBenchmark {
                 median / TARGET_SECONDS, String.format(Locale.ROOT, "seconds per launch: %s (µs columns: median and "
                         + "slowest launch); target <= 15 s: %s%s", all, median <= TARGET_SECONDS ? "met" : "missed",
                         String.join("", extra)));
-    }
-
-    static void delete(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

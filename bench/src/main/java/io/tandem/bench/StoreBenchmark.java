@@ -10,7 +10,6 @@ import io.tandem.eventstore.SequencedMongoEventStorageEngine;
 import io.tandem.eventstore.embedded.Durability;
 import io.tandem.eventstore.embedded.EmbeddedMongoServer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,52 +65,48 @@ final class StoreBenchmark {
     }
 
     List<Row> run() throws Exception {
-        Path data = Files.createTempDirectory("tandem-bench-store-");
-        try {
-            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data,
-                                                                        "127.0.0.1", 0, Durability.COMMIT);
-                 MongoClient client = MongoClients.create(server.connectionString())) {
-                SequencedMongoEventStorageEngine ours = SequencedMongoEventStorageEngine.builder().client(client)
-                        .collections(EventStoreCollections.in(client.getDatabase("ours")))
-                        .eventSerializer(serializer).snapshotSerializer(serializer).build();
-                MongoEventStorageEngine peer = MongoEventStorageEngine.builder()
-                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "peer").build())
-                        .eventSerializer(serializer).snapshotSerializer(serializer).build();
-                peer.ensureIndexes();
-                MongoDatabase rawDatabase = client.getDatabase("raw");
-                MongoCollection<BsonDocument> raw = rawDatabase.getCollection("events", BsonDocument.class);
+        try (TempFolder data = TempFolder.create("tandem-bench-store-");
+             EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data.path(),
+                                                                    "127.0.0.1", 0, Durability.COMMIT);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            SequencedMongoEventStorageEngine ours = SequencedMongoEventStorageEngine.builder().client(client)
+                    .collections(EventStoreCollections.in(client.getDatabase("ours")))
+                    .eventSerializer(serializer).snapshotSerializer(serializer).build();
+            MongoEventStorageEngine peer = MongoEventStorageEngine.builder()
+                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "peer").build())
+                    .eventSerializer(serializer).snapshotSerializer(serializer).build();
+            peer.ensureIndexes();
+            MongoDatabase rawDatabase = client.getDatabase("raw");
+            MongoCollection<BsonDocument> raw = rawDatabase.getCollection("events", BsonDocument.class);
 
-                List<Row> rows = new ArrayList<>();
-                long stored = 0;
-                for (int level : levels) {
-                    System.out.printf(Locale.ROOT, "filling each database to %,d events...%n", level);
-                    long started = System.nanoTime();
-                    fill(ours, peer, raw, client.getDatabase("ours"), level - stored);
-                    stored = level;
-                    System.out.printf(Locale.ROOT, "  filled in %.1f s%n", (System.nanoTime() - started) / 1e9);
-                    BsonDocument sample = typicalStoredEvent(client.getDatabase("ours"));
-                    for (int threads : new int[] {1, 4}) {
-                        Timings limit = appendAll(threads, (thread, i) -> raw.insertOne(sample.clone()));
-                        Timings ourTimings = appendAll(threads, commitsTo(ours));
-                        Timings peerTimings = appendAll(threads, commitsTo(peer));
-                        String benchmark = String.format(Locale.ROOT, "append @%dk", level / 1000);
-                        rows.add(limit.row(benchmark, "raw driver insertOne (limit)", threads, limit));
-                        rows.add(ourTimings.row(benchmark, "ours (sequenced engine)", threads, limit));
-                        rows.add(peerTimings.row(benchmark, "peer (axon-mongo engine)", threads, limit));
-                        stored += WARM_UP + appends; // the measured commits went into each database as well
-                        System.out.printf(Locale.ROOT, "  %d thread(s): raw %.0f/s, ours %.0f/s, peer %.0f/s%n",
-                                          threads, limit.perSecond(), ourTimings.perSecond(),
-                                          peerTimings.perSecond());
-                    }
-                    System.out.printf(Locale.ROOT, "  store file: %,d MB for the three databases%n",
-                                      Files.size(data.resolve(EmbeddedMongoServer.STORE_FILE)) >> 20);
+            List<Row> rows = new ArrayList<>();
+            long stored = 0;
+            for (int level : levels) {
+                System.out.printf(Locale.ROOT, "filling each database to %,d events...%n", level);
+                long started = System.nanoTime();
+                fill(ours, peer, raw, client.getDatabase("ours"), level - stored);
+                stored = level;
+                System.out.printf(Locale.ROOT, "  filled in %.1f s%n", (System.nanoTime() - started) / 1e9);
+                BsonDocument sample = typicalStoredEvent(client.getDatabase("ours"));
+                for (int threads : new int[] {1, 4}) {
+                    Timings limit = appendAll(threads, (thread, i) -> raw.insertOne(sample.clone()));
+                    Timings ourTimings = appendAll(threads, commitsTo(ours));
+                    Timings peerTimings = appendAll(threads, commitsTo(peer));
+                    String benchmark = String.format(Locale.ROOT, "append @%dk", level / 1000);
+                    rows.add(limit.row(benchmark, "raw driver insertOne (limit)", threads, limit));
+                    rows.add(ourTimings.row(benchmark, "ours (sequenced engine)", threads, limit));
+                    rows.add(peerTimings.row(benchmark, "peer (axon-mongo engine)", threads, limit));
+                    stored += WARM_UP + appends; // the measured commits went into each database as well
+                    System.out.printf(Locale.ROOT, "  %d thread(s): raw %.0f/s, ours %.0f/s, peer %.0f/s%n",
+                                      threads, limit.perSecond(), ourTimings.perSecond(),
+                                      peerTimings.perSecond());
                 }
-                rows.addAll(replays(ours, client.getDatabase("ours").getCollection("events").countDocuments(), peer,
-                                    client.getDatabase("peer").getCollection("domainevents").countDocuments()));
-                return rows;
+                System.out.printf(Locale.ROOT, "  store file: %,d MB for the three databases%n",
+                                  Files.size(data.path().resolve(EmbeddedMongoServer.STORE_FILE)) >> 20);
             }
-        } finally {
-            StartupBenchmark.delete(data); // the store file runs to gigabytes
+            rows.addAll(replays(ours, client.getDatabase("ours").getCollection("events").countDocuments(), peer,
+                                client.getDatabase("peer").getCollection("domainevents").countDocuments()));
+            return rows;
         }
     }
 

@@ -74,26 +74,25 @@ final class TandemHttp {
     }
 
     /**
-     * One sample of the service's Prometheus scrape ({@code /actuator/prometheus}): the value of the line that is
-     * exactly {@code series} (name and labels as written there, e.g.
-     * {@code tandem_live_push_latency_seconds{topic="dashboard",quantile="0.5"}}), NaN if absent. Client-side
+     * The service's Prometheus scrape ({@code /actuator/prometheus}), empty if it cannot be read. Client-side
      * percentiles are only published there: the Prometheus registry does not add them to {@code /actuator/metrics}.
      */
-    double prometheusSample(String series) {
+    String prometheusScrape() {
         try {
             HttpResponse<String> response = get("pm", "/actuator/prometheus");
-            if (response.statusCode() / 100 != 2) {
-                return Double.NaN;
-            }
-            return prometheusSample(response.body(), series);
+            return response.statusCode() / 100 == 2 ? response.body() : "";
         } catch (IOException | InterruptedException | RuntimeException unavailable) {
             if (unavailable instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return Double.NaN;
+            return "";
         }
     }
 
+    /**
+     * The value of the scrape's line that is exactly {@code series} (name and labels as written there, e.g.
+     * {@code tandem_live_push_latency_seconds{topic="dashboard",quantile="0.5"}}), NaN if absent.
+     */
     static double prometheusSample(String scrape, String series) {
         for (String line : scrape.split("\n")) {
             if (line.startsWith(series + " ")) {

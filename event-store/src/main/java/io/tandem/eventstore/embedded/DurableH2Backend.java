@@ -185,7 +185,7 @@ public class DurableH2Backend extends H2Backend {
             }
         } catch (RuntimeException e) {
             if (!store.isClosed()) {
-                log.warn("Store housekeeping failed; it runs again in {}", HOUSEKEEPING_INTERVAL, e);
+                log.warn("Store housekeeping failed; it runs again next round", e);
             }
         }
     }
