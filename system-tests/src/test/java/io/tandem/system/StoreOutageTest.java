@@ -29,6 +29,10 @@ class StoreOutageTest {
     /** The longest a command may take to be answered while the store is down: the command timeout and a margin. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
 
+    /** When the store was killed and when it was started again. */
+    private record Outage(long killedAt, long restartedAt) {
+    }
+
     /** An attempt started while the store was down, and when the outage ended (the store's restart). */
     private record OutageAttempt(Attempt attempt, long outageEndedAtMillis) {
         boolean endedInTheOutage() {
@@ -50,7 +54,7 @@ class StoreOutageTest {
                                                           store.connectionString(), settings);
         ServiceProcess querySide = ServiceProcess.start("outage-query-side", "tandem.querySideJar",
                                                         store.connectionString());
-        List<OutageAttempt> duringOutage = new ArrayList<>();
+        List<Outage> outageWindows = new ArrayList<>();
         try {
             ServiceProcess.awaitAllReady(commandSide, querySide);
             List<String> products = IdempotentClient.newProducts(commandSide.baseUrl(), 2);
@@ -76,14 +80,20 @@ class StoreOutageTest {
                     await(service.baseUrl() + " ready again by itself").atMost(Duration.ofSeconds(60))
                             .until(() -> readiness(service) == 200);
                 }
-                load.outcomes.forEach(outcome -> outcome.attempts().stream()
-                        .filter(a -> a.startedAtMillis() > killedAt && a.startedAtMillis() < restartedAt)
-                        .forEach(a -> duringOutage.add(new OutageAttempt(a, restartedAt))));
+                outageWindows.add(new Outage(killedAt, restartedAt));
                 int after = load.outcomes.size();
                 await("commands accepted after outage " + o).atMost(Duration.ofSeconds(60))
                         .until(() -> load.outcomes.size() >= after + 50);
             }
             List<Outcome> outcomes = load.stop();
+            // Only now: a key whose attempts fell in an outage is an outcome once it was answered 2xx, after it.
+            List<OutageAttempt> duringOutage = new ArrayList<>();
+            for (Outage outage : outageWindows) {
+                outcomes.forEach(outcome -> outcome.attempts().stream()
+                        .filter(a -> a.startedAtMillis() > outage.killedAt()
+                                     && a.startedAtMillis() < outage.restartedAt())
+                        .forEach(a -> duringOutage.add(new OutageAttempt(a, outage.restartedAt()))));
+            }
 
             assertThat(duringOutage).as("commands sent while the store was down").isNotEmpty();
             assertThat(querySide.logLinesContaining("Failed to read events"))
