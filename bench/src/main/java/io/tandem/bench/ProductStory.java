@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -186,7 +187,7 @@ final class ProductStory {
     private void append(String type, String aggregateId, long sequence, String actor, Role role, Object payload) {
         Instant at = start.plus(step.multipliedBy(events.size()));
         events.add(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                MetaData.with("actor", actor).and("role", role.name()), java.util.UUID.randomUUID().toString(), at));
+                MetaData.with("actor", actor).and("role", role.name()), IdentifierFactory.getInstance().generateIdentifier(), at));
     }
 
     private String id(String kind) {
