@@ -17,7 +17,8 @@
 #   bench/run.sh startup [launches]     launch to ready of the store, the command side, the query side and ./run.sh
 #                                       (default 3 launches each)
 # commands/push/fanout also read BENCH_PRODUCTS (100; fanout 50), BENCH_SECONDS (measured run: 30, 60, 20 a step)
-# and BENCH_WARMUP (10); a smoke run: BENCH_PRODUCTS=5 BENCH_SECONDS=10 BENCH_WARMUP=3 bench/run.sh push 20 10.
+# and BENCH_WARMUP (10; the commands benchmark's first phase BENCH_CLIENT_WARMUP more, 20); a smoke run:
+# BENCH_PRODUCTS=5 BENCH_SECONDS=10 BENCH_WARMUP=3 bench/run.sh push 20 10.
 # Services' logs: bench/target/<mode>-<service>.log. BENCH_JVM_OPTIONS adds JVM options to every process it launches
 # ({name} = the process), e.g. BENCH_JVM_OPTIONS='-XX:StartFlightRecording=filename=bench/target/{name}.jfr,settings=profile'.
 # Prints a table (medians and ratios from this one run) and writes bench/target/results.json.

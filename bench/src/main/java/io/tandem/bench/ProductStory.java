@@ -187,7 +187,8 @@ final class ProductStory {
     private void append(String type, String aggregateId, long sequence, String actor, Role role, Object payload) {
         Instant at = start.plus(step.multipliedBy(events.size()));
         events.add(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                MetaData.with("actor", actor).and("role", role.name()), IdentifierFactory.getInstance().generateIdentifier(), at));
+                MetaData.with("actor", actor).and("role", role.name()),
+                IdentifierFactory.getInstance().generateIdentifier(), at));
     }
 
     private String id(String kind) {

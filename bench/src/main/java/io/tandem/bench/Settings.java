@@ -2,7 +2,8 @@ package io.tandem.bench;
 
 /**
  * Sizes of the end-to-end benchmarks that are not on the command line, from environment variables:
- * {@code BENCH_PRODUCTS}, {@code BENCH_SECONDS} (the measured run), {@code BENCH_WARMUP} (seconds before it).
+ * {@code BENCH_PRODUCTS}, {@code BENCH_SECONDS} (the measured run), {@code BENCH_WARMUP} (seconds before it),
+ * {@code BENCH_CLIENT_WARMUP} (seconds more before the commands benchmark's first phase).
  */
 final class Settings {
 
@@ -24,5 +25,9 @@ final class Settings {
 
     static int warmUp(int otherwise) {
         return integer("BENCH_WARMUP", otherwise);
+    }
+
+    static int clientWarmUp(int otherwise) {
+        return integer("BENCH_CLIENT_WARMUP", otherwise);
     }
 }
