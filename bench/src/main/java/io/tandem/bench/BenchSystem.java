@@ -23,6 +23,8 @@ final class BenchSystem implements AutoCloseable {
 
     /** JVM options of the services in the throughput benchmarks: the heap of the zero-setup run, the full JIT. */
     static final List<String> SERVICE_JVM = List.of("-Xmx512m");
+    /** JVM options of the store process, as {@code ./run.sh} starts it: ZGC with room to collect concurrently. */
+    static final List<String> STORE_JVM = List.of("-Xmx2g", "-XX:+UseZGC");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     final String name;
@@ -41,7 +43,7 @@ final class BenchSystem implements AutoCloseable {
 
     static BenchSystem start(String name) throws Exception {
         Path data = Files.createTempDirectory("tandem-bench-" + name + "-");
-        ServiceProcess store = ServiceProcess.store(data, List.of("-Xmx1g"), log(name, "store"));
+        ServiceProcess store = ServiceProcess.store(data, STORE_JVM, log(name, "store"));
         double seconds = store.awaitReady(READY_TIMEOUT);
         System.out.printf(Locale.ROOT, "store ready on port %d in %.1f s (data in %s)%n", store.port(), seconds, data);
         return new BenchSystem(name, data, store);

@@ -30,7 +30,7 @@ final class StartupBenchmark {
         double[] store = new double[launches];
         for (int i = 0; i < launches; i++) {
             try (TempFolder data = TempFolder.create("tandem-bench-startup-store-");
-                 ServiceProcess process = ServiceProcess.store(data.path(), ServiceProcess.RUN_SH_JVM,
+                 ServiceProcess process = ServiceProcess.store(data.path(), ServiceProcess.RUN_SH_STORE_JVM,
                          BenchSystem.log("startup", "store"))) {
                 store[i] = report("store", i, process.awaitReady(Duration.ofMinutes(2)));
             }
