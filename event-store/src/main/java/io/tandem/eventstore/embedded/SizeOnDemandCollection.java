@@ -1,13 +1,18 @@
 package io.tandem.eventstore.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -19,6 +24,14 @@ import org.h2.mvstore.MVMap;
  * the end-to-end benchmark, measuring was 6 % of the store's CPU; and since the total lives in a map of its own,
  * every commit also rewrote each written collection's meta map: a single-event append touched seven maps instead of
  * five. The total a store written by an earlier version left in the meta map is no longer read or written.
+ * <p>
+ * Updates never change a stored document. mongo-java-server updates the document object it keeps in the map in
+ * place (removes and puts its fields, then puts the same object back), while reads run beside writes and a commit
+ * writes its pages while the next writes run: a read could answer a document half replaced (measured:
+ * {@code ReadsNeverSeeAnUpdateHalfDoneTest}), and a commit could write one. Here an update ({@code update},
+ * {@code findAndModify}) works on a copy of each matched document's top level, which then replaces the stored one.
+ * A top-level copy is enough: the update puts new values into the document's top level, computed from a deep clone,
+ * and never changes a value it found there.
  */
 final class SizeOnDemandCollection extends H2Collection {
 
@@ -30,6 +43,44 @@ final class SizeOnDemandCollection extends H2Collection {
                            CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.documents = dataMap;
+    }
+
+    /** Set while this thread runs an update or findAndModify: its matched documents are copies. */
+    private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
+
+    @Override
+    public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                    boolean isMulti, boolean isUpsert, Oplog oplog) {
+        UPDATING.set(true);
+        try {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            UPDATING.set(false);
+        }
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        UPDATING.set(true);
+        try {
+            return super.findAndModify(query);
+        } finally {
+            UPDATING.set(false);
+        }
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        QueryResult matched = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        if (!UPDATING.get()) {
+            return matched;
+        }
+        List<Document> copies = new ArrayList<>();
+        for (Document document : matched) {
+            copies.add(document.clone());
+        }
+        return new QueryResult(copies, matched.getCursorId());
     }
 
     @Override
