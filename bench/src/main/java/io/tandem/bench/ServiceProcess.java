@@ -29,7 +29,10 @@ final class ServiceProcess implements AutoCloseable {
     static final Path QUERY_JAR = Path.of("query-side", "target", "query-side-" + VERSION + ".jar");
     /** The JVM options of {@code ./run.sh} besides {@link #GC_JVM}. */
     static final List<String> RUN_SH_JVM = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
-    /** The JVM options {@code ./run.sh} gives the store besides {@link #GC_JVM} (ZGC ignores the pause goal). */
+    /**
+     * The JVM options {@code ./run.sh} gives the store. {@link #GC_JVM} is added here as to every process, though
+     * {@code ./run.sh} does not give it to the store: G1's pause goal means nothing to ZGC.
+     */
     static final List<String> RUN_SH_STORE_JVM = List.of("-XX:TieredStopAtLevel=1", "-Xmx2g", "-XX:+UseZGC");
     /**
      * The garbage collector's pause goal that {@code ./run.sh} and the service images give every process, so every
