@@ -46,34 +46,25 @@ final class SizeOnDemandCollection extends H2Collection {
     }
 
     /** Set while this thread runs an update or findAndModify: its matched documents are copies. */
-    private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
+    private static final ThreadFlag UPDATING = new ThreadFlag();
 
     @Override
     public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
-        UPDATING.set(true);
-        try {
-            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
-        } finally {
-            UPDATING.set(false);
-        }
+        return UPDATING.during(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert,
+                oplog));
     }
 
     @Override
     public Document findAndModify(Document query) {
-        UPDATING.set(true);
-        try {
-            return super.findAndModify(query);
-        } finally {
-            UPDATING.set(false);
-        }
+        return UPDATING.during(() -> super.findAndModify(query));
     }
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
         QueryResult matched = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        if (!UPDATING.get()) {
+        if (!UPDATING.isSet()) {
             return matched;
         }
         List<Document> copies = new ArrayList<>();

@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReadsNeverSeeAnUpdateHalfDoneTest {
@@ -26,10 +27,11 @@ class ReadsNeverSeeAnUpdateHalfDoneTest {
     @TempDir
     Path data;
 
-    @Test
-    void aReadAnswersTheDocumentAsItWasBeforeOrAfterAReplaceNeverAMix() throws Exception {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, data, "127.0.0.1",
-                0, Durability.COMMIT);
+    @ParameterizedTest
+    @EnumSource(EmbeddedMongoServer.Backend.class)
+    void aReadAnswersTheDocumentAsItWasBeforeOrAfterAReplaceNeverAMix(EmbeddedMongoServer.Backend backend)
+            throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(backend, data, "127.0.0.1", 0, Durability.COMMIT);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> documents = client.getDatabase("race").getCollection("documents");
             documents.insertOne(version(0));
