@@ -18,13 +18,24 @@ import java.time.Duration;
  *                     journal before they are acknowledged; by default they do not ({@code w: 1, j: false}): they
  *                     can all be rebuilt from the event store, and since a store writes its journal in order, a
  *                     crash loses a suffix of them, tokens included, so the processors replay that suffix
+ * @param knownDashboards how many products' dashboard states the dashboard projection keeps in memory between
+ *                     batches (the most recently used; each checked against the stored version before use), so that
+ *                     it does not read and convert a whole dashboard document for every batch; 0 keeps none
  */
 @ConfigurationProperties("tandem.processing")
 public record ProcessingProperties(@DefaultValue("4") int segments,
                                    @DefaultValue("2") int threads,
                                    @DefaultValue("50") int batchSize,
                                    @DefaultValue("10s") Duration claimTimeout,
-                                   @DefaultValue("false") boolean journaledWrites) {
+                                   @DefaultValue("false") boolean journaledWrites,
+                                   @DefaultValue("500") int knownDashboards) {
+
+    public ProcessingProperties {
+        if (knownDashboards < 0) {
+            throw new IllegalArgumentException("tandem.processing.known-dashboards must not be negative: "
+                                               + knownDashboards);
+        }
+    }
 
     /**
      * How often a node renews the claims of segments it holds while they are idle: three times per claim timeout, so

@@ -1,6 +1,7 @@
 package io.tandem.query.dashboard;
 
 import io.tandem.query.ProcessingGroups;
+import io.tandem.query.config.ProcessingProperties;
 import io.tandem.query.decisions.DecisionEvent;
 import io.tandem.query.readmodel.PerBatch;
 import io.tandem.query.readmodel.ReadModels;
@@ -33,19 +34,20 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.DASHBOARD)
 class DashboardProjection {
 
-    private final DashboardRepository repository;
+    private final KnownDashboards dashboards;
     private final DashboardPublisher publisher;
     private final Clock clock;
     private final String batchKey = "dashboard-batch@" + System.identityHashCode(this);
 
     @Autowired
-    DashboardProjection(ReadModels readModels, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
-        this(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)),
-                new DashboardPublisher(publisher), clock.getIfAvailable(Clock::systemUTC));
+    DashboardProjection(ReadModels readModels, ProcessingProperties processing, ApplicationEventPublisher publisher,
+                        ObjectProvider<Clock> clock) {
+        this(new KnownDashboards(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)),
+                processing.knownDashboards()), new DashboardPublisher(publisher), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    DashboardProjection(DashboardRepository repository, DashboardPublisher publisher, Clock clock) {
-        this.repository = repository;
+    DashboardProjection(KnownDashboards dashboards, DashboardPublisher publisher, Clock clock) {
+        this.dashboards = dashboards;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -57,7 +59,7 @@ class DashboardProjection {
 
     @ResetHandler
     void reset() {
-        repository.clear();
+        dashboards.clear();
     }
 
     private void apply(DecisionEvent event, boolean replay) {
@@ -81,8 +83,7 @@ class DashboardProjection {
         private final List<DashboardState[]> publish = new ArrayList<>();
 
         DashboardState state(String productId) {
-            return states.computeIfAbsent(productId,
-                    id -> repository.load(id).orElseGet(() -> DashboardState.empty(id)));
+            return states.computeIfAbsent(productId, dashboards::load);
         }
 
         void changed(DashboardState before, DashboardState after, boolean replay) {
@@ -95,7 +96,7 @@ class DashboardProjection {
 
         @Override
         public void run() {
-            changed.forEach(productId -> repository.save(states.get(productId)));
+            changed.forEach(productId -> dashboards.save(states.get(productId)));
             Instant now = clock.instant();
             publish.forEach(change -> publisher.changed(change[0], change[1], now));
         }

@@ -25,8 +25,9 @@ import org.bson.Document;
 /**
  * The dashboards in collection {@value #COLLECTION}: one document per product, {@code _id} = productId, holding the
  * {@link DashboardState} as a native BSON document under {@code state} (mapped with a Jackson mapper of its own, so
- * the stored form does not follow the web's JSON settings), its {@code version}, and {@code oldestUntriagedAt} (a
- * date) for the feedback alert's clock. Loads and saves are {@code _id} lookups.
+ * the stored form does not follow the web's JSON settings), its {@code version} and {@code position} (the highest
+ * global position applied; see {@link #mark}), and {@code oldestUntriagedAt} (a date) for the feedback alert's clock.
+ * Loads and saves are {@code _id} lookups.
  */
 final class DashboardRepository {
 
@@ -50,12 +51,29 @@ final class DashboardRepository {
                 DashboardState.class));
     }
 
+    /**
+     * The version and position of the product's stored dashboard, without reading the rest: enough to tell whether a
+     * state held in memory is still the stored one. Empty when the product has no dashboard.
+     */
+    Optional<Mark> mark(String productId) {
+        Document document = dashboards.find(eq("_id", productId))
+                                      .projection(Projections.include("version", "position")).first();
+        if (document == null) {
+            return Optional.empty();
+        }
+        Object version = document.get("version");
+        Object position = document.get("position");
+        return Optional.of(new Mark(version instanceof Number v ? v.longValue() : null,
+                position instanceof Number p ? p.longValue() : null));
+    }
+
     /** Stores the state, replacing the product's document. */
     void save(DashboardState state) {
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = MAPPER.convertValue(state, Map.class);
         Instant oldestUntriaged = state.oldestUntriagedAt();
         Document document = new Document("_id", state.productId()).append("version", state.version())
+                .append("position", state.lastGlobalPosition())
                 .append("oldestUntriagedAt", oldestUntriaged == null ? null : Date.from(oldestUntriaged))
                 .append("state", new Document(fields));
         dashboards.replaceOne(eq("_id", state.productId()), document, new ReplaceOptions().upsert(true));
@@ -75,5 +93,17 @@ final class DashboardRepository {
 
     void clear() {
         dashboards.deleteMany(new Document());
+    }
+
+    /**
+     * A stored dashboard's version and global position; null when the document lacks the field (a document saved
+     * before {@code position} was stored matches no state, so it is read in full once and saved with it).
+     */
+    record Mark(Long version, Long position) {
+
+        boolean matches(DashboardState state) {
+            return version != null && position != null && version == state.version()
+                   && position == state.lastGlobalPosition();
+        }
     }
 }

@@ -44,8 +44,8 @@ class DashboardProjectionTest {
     @BeforeEach
     void setUp() {
         repository = new DashboardRepository(MongoTestSupport.freshDatabase());
-        projection = new AnnotationEventHandlerAdapter(
-                new DashboardProjection(repository, new DashboardPublisher(published), clock));
+        projection = new AnnotationEventHandlerAdapter(new DashboardProjection(new KnownDashboards(repository, 500),
+                new DashboardPublisher(published), clock));
         queries = new DashboardQueries(repository, clock);
     }
 

@@ -36,7 +36,7 @@ class UntriagedFeedbackWatchTest {
     void setUp() {
         repository = new DashboardRepository(MongoTestSupport.freshDatabase());
         DashboardPublisher publisher = new DashboardPublisher(published);
-        projection = new DashboardProjection(repository, publisher, clock);
+        projection = new DashboardProjection(new KnownDashboards(repository, 500), publisher, clock);
         watch = new UntriagedFeedbackWatch(repository, publisher, clock);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReadModelsTest {
 
     private static final ProcessingProperties PROCESSING = new ProcessingProperties(4, 2, 50, Duration.ofSeconds(10),
-                                                                                    false);
+                                                                                    false, 500);
 
     private MongoDatabase database;
     private ReadModels readModels;

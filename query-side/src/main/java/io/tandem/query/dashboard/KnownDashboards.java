@@ -1,0 +1,89 @@
+package io.tandem.query.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard states this node last loaded or saved, the most recently used {@code capacity} of them, so that the
+ * projection does not read and convert a product's whole document for every batch. A remembered state is used only
+ * when the stored document still has its version and global position (a read of those two fields): another node may
+ * have taken the product's segment and moved the dashboard on, a rebuild may write a fresh generation, a reset may
+ * have emptied the collection. States are never changed once built ({@link DashboardReducer#apply} copies), so one
+ * can be shared.
+ */
+final class KnownDashboards {
+
+    private final DashboardRepository repository;
+    private final Map<String, DashboardState> states;
+
+    KnownDashboards(DashboardRepository repository, int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative: " + capacity);
+        }
+        this.repository = repository;
+        this.states = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, DashboardState> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The product's stored dashboard, the empty one before its first event. */
+    DashboardState load(String productId) {
+        DashboardState known = remembered(productId);
+        if (known != null) {
+            Optional<DashboardRepository.Mark> stored = repository.mark(productId);
+            if (stored.isPresent() && stored.get().matches(known)) {
+                return known;
+            }
+        }
+        Optional<DashboardState> loaded = repository.load(productId);
+        loaded.ifPresentOrElse(this::remember, () -> forget(productId));
+        return loaded.orElseGet(() -> DashboardState.empty(productId));
+    }
+
+    /** Stores the state and remembers it. */
+    void save(DashboardState state) {
+        try {
+            repository.save(state);
+        } catch (RuntimeException e) {
+            forget(state.productId());
+            throw e;
+        }
+        remember(state);
+    }
+
+    /** Empties the stored dashboards and forgets them. */
+    void clear() {
+        synchronized (states) {
+            states.clear();
+        }
+        repository.clear();
+    }
+
+    int size() {
+        synchronized (states) {
+            return states.size();
+        }
+    }
+
+    private DashboardState remembered(String productId) {
+        synchronized (states) {
+            return states.get(productId);
+        }
+    }
+
+    private void remember(DashboardState state) {
+        synchronized (states) {
+            states.put(state.productId(), state);
+        }
+    }
+
+    private void forget(String productId) {
+        synchronized (states) {
+            states.remove(productId);
+        }
+    }
+}
