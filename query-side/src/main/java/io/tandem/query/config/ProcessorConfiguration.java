@@ -63,13 +63,13 @@ class ProcessorConfiguration {
                                                        .workerExecutor(name -> newDaemonExecutor(name,
                                                                                                  properties.threads())));
             processing.registerSequencingPolicy(group, configuration -> new ProductSequencingPolicy());
-            processing.registerDeadLetterQueue(group, configuration -> MongoSequencedDeadLetterQueue
-                    .builder()
-                    .processingGroup(group)
-                    .mongoTemplate(axonMongoTemplate)
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .serializer(eventSerializer)
-                    .build());
+            processing.registerDeadLetterQueue(group, configuration -> new OncePerBatchDeadLetterQueue<>(
+                    MongoSequencedDeadLetterQueue.builder()
+                                                 .processingGroup(group)
+                                                 .mongoTemplate(axonMongoTemplate)
+                                                 .transactionManager(NoTransactionManager.INSTANCE)
+                                                 .serializer(eventSerializer)
+                                                 .build()));
         }
     }
 
