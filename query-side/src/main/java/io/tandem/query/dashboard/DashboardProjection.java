@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each product's dashboard: for every event, reduce the product's state with {@link DashboardReducer}; once per
- * processing batch, save each changed state and — unless replaying — publish the new views and the alerts that
- * started or cleared ({@link PerBatch}). An event the state has already applied (a redelivery) changes and
+ * processing batch, save each changed state and — unless replaying — publish each changed product's newest view and
+ * the alerts that each event started or cleared ({@link PerBatch}). An event the state has already applied (a redelivery) changes and
  * publishes nothing. Relies on the processor handling one product's events one at a time (the per-product sequencing
  * policy).
  */
@@ -98,7 +98,10 @@ class DashboardProjection {
         public void run() {
             changed.forEach(productId -> dashboards.save(states.get(productId)));
             Instant now = clock.instant();
-            publish.forEach(change -> publisher.changed(change[0], change[1], now));
+            for (DashboardState[] change : publish) {
+                DashboardState after = change[1];
+                publisher.changed(change[0], after, now, states.get(after.productId()) == after);
+            }
         }
     }
 }

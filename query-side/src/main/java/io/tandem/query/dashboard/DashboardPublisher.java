@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Tells the application that a dashboard changed: {@link DashboardUpdated} with the new view, then one
- * {@link AlertChanged} per alert that started or cleared. Both views are rendered at the same moment, so an alert
- * changes only because the state did.
+ * Tells the application that a dashboard changed: {@link DashboardUpdated} with the new view (rendered when asked
+ * for), then one {@link AlertChanged} per alert that started or cleared. The alerts before and after are taken at the
+ * same moment, so an alert changes only because the state did.
  */
 final class DashboardPublisher {
 
@@ -22,20 +22,33 @@ final class DashboardPublisher {
     }
 
     void changed(DashboardState before, DashboardState after, Instant now) {
-        List<Alert> was = DashboardViews.render(before, now).alerts();
-        DashboardView view = DashboardViews.render(after, now);
-        publisher.publishEvent(new DashboardUpdated(view.productId(), view));
+        changed(before, after, now, true);
+    }
+
+    /**
+     * The same, but the change of the view is announced only when {@code newest}: a processing batch that changed a
+     * product several times announces its alerts after each change and its view once, after the last (the live push
+     * sends only the newest view of a product anyway). The view is rendered, at {@code now}, only when asked for.
+     */
+    void changed(DashboardState before, DashboardState after, Instant now, boolean newest) {
+        if (newest) {
+            publisher.publishEvent(DashboardUpdated.rendering(after.productId(), after.version(), after.updatedAt(),
+                    () -> DashboardViews.render(after, now)));
+        }
+        List<Alert> was = DashboardViews.alerts(before, now);
+        List<Alert> is = DashboardViews.alerts(after, now);
+        String productId = after.productId();
         Set<String> wasKeys = keys(was);
-        Set<String> isKeys = keys(view.alerts());
-        view.alerts().stream().filter(a -> !wasKeys.contains(a.key()))
-            .forEach(a -> publisher.publishEvent(new AlertChanged(view.productId(), a, true)));
+        Set<String> isKeys = keys(is);
+        is.stream().filter(a -> !wasKeys.contains(a.key()))
+          .forEach(a -> publisher.publishEvent(new AlertChanged(productId, a, true)));
         was.stream().filter(a -> !isKeys.contains(a.key()))
-           .forEach(a -> publisher.publishEvent(new AlertChanged(view.productId(), a, false)));
+           .forEach(a -> publisher.publishEvent(new AlertChanged(productId, a, false)));
     }
 
     /** A time-based alert started: the view at {@code now} and the alert. */
     void alertStarted(DashboardView view, Alert alert) {
-        publisher.publishEvent(new DashboardUpdated(view.productId(), view));
+        publisher.publishEvent(DashboardUpdated.of(view));
         publisher.publishEvent(new AlertChanged(view.productId(), alert, true));
     }
 

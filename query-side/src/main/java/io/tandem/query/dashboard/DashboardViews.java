@@ -22,14 +22,20 @@ public final class DashboardViews {
     }
 
     public static DashboardView render(DashboardState s, Instant now) {
-        List<Alert> alerts = new ArrayList<>(s.alerts);
-        AlertRules.feedbackAlert(s, now).ifPresent(alerts::add);
+        List<Alert> alerts = alerts(s, now);
         List<DecisionLogEntry> decisions = new ArrayList<>(s.recentDecisions);
         Collections.reverse(decisions);
         return new DashboardView(s.productId, s.name, s.version, s.lastGlobalPosition, s.updatedAt, now, s.vision,
                 people(s), objectives(s), roadmap(s), backlog(s), FeedbackInbox.render(s, now),
-                MetricsView.of(AlignmentFigures.of(s, now)), List.copyOf(alerts), List.copyOf(decisions),
+                MetricsView.of(AlignmentFigures.of(s, now)), alerts, List.copyOf(decisions),
                 s.lastSync, s.changesSinceLastSync, List.copyOf(s.trend));
+    }
+
+    /** The alerts of the view at {@code now}, without rendering the rest: the state's and the clock's. */
+    static List<Alert> alerts(DashboardState s, Instant now) {
+        List<Alert> alerts = new ArrayList<>(s.alerts);
+        AlertRules.feedbackAlert(s, now).ifPresent(alerts::add);
+        return List.copyOf(alerts);
     }
 
     private static PeopleView people(DashboardState s) {

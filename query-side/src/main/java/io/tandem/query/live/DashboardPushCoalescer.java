@@ -1,6 +1,6 @@
 package io.tandem.query.live;
 
-import io.tandem.query.dashboard.DashboardView;
+import io.tandem.query.updates.DashboardUpdated;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -16,19 +16,25 @@ import org.springframework.stereotype.Component;
 /**
  * Coalesces dashboard pushes: at most one per product per {@code tandem.live.dashboard-push-interval}. Every update
  * replaces the product's pending state, and a short timer pushes pending states whose product has not been pushed
- * within the interval; so a burst of events becomes a few pushes, and the newest state always arrives.
+ * within the interval; so a burst of events becomes a few pushes, and the newest state always arrives. A change is
+ * rendered only when it is pushed, and not at all when nobody is subscribed to the product's dashboard
+ * ({@link TopicSubscribers}).
  */
 @Component
 class DashboardPushCoalescer {
 
-    /** The newest unpushed state of a product and the time of the oldest event it carries that was not pushed. */
-    private record Pending(DashboardView view, Instant since) {
+    /**
+     * The newest unpushed change of a product and the time of the oldest event it carries that was not pushed; the
+     * change's view is rendered only when it is pushed.
+     */
+    private record Pending(DashboardUpdated update, Instant since) {
     }
 
     /** How often pending states are looked at: what a push waits at most once its product may be pushed again. */
     private static final Duration TICK = Duration.ofMillis(10);
 
     private final SimpMessagingTemplate template;
+    private final TopicSubscribers subscribers;
     private final TaskScheduler scheduler;
     private final LiveMetrics metrics;
     private final long intervalNanos;
@@ -36,10 +42,11 @@ class DashboardPushCoalescer {
     private final Map<String, Long> lastPush = new ConcurrentHashMap<>();
     private ScheduledFuture<?> flushing;
 
-    DashboardPushCoalescer(SimpMessagingTemplate brokerMessagingTemplate,
+    DashboardPushCoalescer(SimpMessagingTemplate brokerMessagingTemplate, TopicSubscribers subscribers,
             @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, LiveMetrics metrics,
             LiveProperties properties) {
         this.template = brokerMessagingTemplate;
+        this.subscribers = subscribers;
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.intervalNanos = properties.dashboardPushInterval().toNanos();
@@ -57,10 +64,11 @@ class DashboardPushCoalescer {
         }
     }
 
-    /** Keeps the newest state of the product for the next push. */
-    void offer(String productId, DashboardView view) {
-        pending.merge(productId, new Pending(view, view.updatedAt()), (older, newer) -> new Pending(
-                newer.view().version() >= older.view().version() ? newer.view() : older.view(), older.since()));
+    /** Keeps the newest change of the product for the next push. */
+    void offer(DashboardUpdated update) {
+        pending.merge(update.productId(), new Pending(update, update.updatedAt()), (older, newer) -> new Pending(
+                newer.update().version() >= older.update().version() ? newer.update() : older.update(),
+                older.since()));
     }
 
     /** Pushes every pending state whose product was not pushed within the interval. */
@@ -72,10 +80,10 @@ class DashboardPushCoalescer {
                 continue;
             }
             Pending newest = pending.remove(productId);
-            if (newest != null) {
+            String destination = ProductTopic.of(productId, ProductTopic.Kind.DASHBOARD).destination();
+            if (newest != null && subscribers.anyoneOn(destination)) {
                 lastPush.put(productId, now);
-                template.convertAndSend(ProductTopic.of(productId, ProductTopic.Kind.DASHBOARD).destination(),
-                        newest.view());
+                template.convertAndSend(destination, newest.update().dashboard());
                 metrics.pushed(ProductTopic.Kind.DASHBOARD, newest.since());
             }
         }

@@ -27,6 +27,8 @@ import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,25 @@ class DashboardProjectionTest {
             assertThat(change.alert().itemId()).isEqualTo("r1");
         });
         assertThat(queries.current(P).orElseThrow().alerts()).isEmpty();
+    }
+
+    @Test
+    void aBatchPublishesEachProductsNewestViewOnceAndEveryAlertChange() throws Exception {
+        var batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        handle(pm(new ProductCreatedEvent(P, "Checkout", "One click")));
+        handle(pm(new RoadmapItemPlannedEvent(P, "r1", "One-click pay", "", Horizon.NOW, List.of(), null)));
+        handle(po(new BacklogItemAddedEvent(P, "b1", "Store cards", BacklogItemKind.STORY, "r1", 1)));
+        handle(pm(new ProductCreatedEvent("p2", "Search", "Find it")));
+        assertThat(published.all()).as("nothing before the batch commits").isEmpty();
+
+        batch.commit();
+
+        assertThat(published.published(DashboardUpdated.class)).extracting(u -> u.productId() + "@"
+                + u.dashboard().version()).containsExactly(P + "@3", "p2@1");
+        assertThat(published.published(DashboardUpdated.class).get(0).dashboard())
+                .isEqualTo(queries.current(P).orElseThrow());
+        assertThat(published.published(AlertChanged.class)).extracting(AlertChanged::active)
+                .containsExactly(true, false);
     }
 
     @Test

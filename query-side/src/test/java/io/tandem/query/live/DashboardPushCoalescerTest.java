@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tandem.query.dashboard.DashboardView;
+import io.tandem.query.updates.DashboardUpdated;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.unit.DataSize;
 
@@ -36,14 +40,17 @@ class DashboardPushCoalescerTest {
         LiveProperties properties = new LiveProperties(List.of("http://localhost:8080"), INTERVAL,
                 DataSize.ofKilobytes(64), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 new LiveProperties.Relay(false, "127.0.0.1", 61613, "guest", "guest", "/"));
-        coalescer = new DashboardPushCoalescer(template, mock(TaskScheduler.class),
+        DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
+        subscribe(subscriptions, "/topic/products/p-1/dashboard");
+        subscribe(subscriptions, "/topic/products/p-2/dashboard");
+        coalescer = new DashboardPushCoalescer(template, new TopicSubscribers(subscriptions), mock(TaskScheduler.class),
                 new LiveMetrics(new SimpleMeterRegistry()), properties);
     }
 
     @Test
     void aBurstBecomesOnePushOfTheNewestState() {
         for (long version = 1; version <= 50; version++) {
-            coalescer.offer("p-1", view("p-1", version));
+            coalescer.offer(DashboardUpdated.of(view("p-1", version)));
         }
 
         coalescer.flush();
@@ -57,10 +64,10 @@ class DashboardPushCoalescerTest {
 
     @Test
     void anUpdateRightAfterAPushWaitsForTheIntervalAndStillArrives() {
-        coalescer.offer("p-1", view("p-1", 1));
+        coalescer.offer(DashboardUpdated.of(view("p-1", 1)));
         coalescer.flush();
-        coalescer.offer("p-1", view("p-1", 2));
-        coalescer.offer("p-1", view("p-1", 3));
+        coalescer.offer(DashboardUpdated.of(view("p-1", 2)));
+        coalescer.offer(DashboardUpdated.of(view("p-1", 3)));
 
         coalescer.flush();
         assertThat(sent).hasSize(1);
@@ -75,8 +82,8 @@ class DashboardPushCoalescerTest {
 
     @Test
     void productsAreCoalescedEachOnTheirOwn() {
-        coalescer.offer("p-1", view("p-1", 7));
-        coalescer.offer("p-2", view("p-2", 3));
+        coalescer.offer(DashboardUpdated.of(view("p-1", 7)));
+        coalescer.offer(DashboardUpdated.of(view("p-2", 3)));
 
         coalescer.flush();
 
@@ -86,12 +93,54 @@ class DashboardPushCoalescerTest {
 
     @Test
     void anOlderStateNeverReplacesANewerOne() {
-        coalescer.offer("p-1", view("p-1", 9));
-        coalescer.offer("p-1", view("p-1", 8));
+        coalescer.offer(DashboardUpdated.of(view("p-1", 9)));
+        coalescer.offer(DashboardUpdated.of(view("p-1", 8)));
 
         coalescer.flush();
 
         assertThat(version(0)).isEqualTo(9);
+    }
+
+    @Test
+    void onlyThePushedChangeIsRendered() {
+        List<Long> rendered = new CopyOnWriteArrayList<>();
+        for (long version = 1; version <= 5; version++) {
+            long v = version;
+            coalescer.offer(DashboardUpdated.rendering("p-1", v, Instant.now(), () -> {
+                rendered.add(v);
+                return view("p-1", v);
+            }));
+        }
+        assertThat(rendered).as("nothing rendered before the push").isEmpty();
+
+        coalescer.flush();
+
+        assertThat(rendered).containsExactly(5L);
+        assertThat(version(0)).isEqualTo(5);
+    }
+
+    @Test
+    void aProductNobodyIsSubscribedToIsNeitherRenderedNorSent() {
+        List<Long> rendered = new CopyOnWriteArrayList<>();
+        coalescer.offer(DashboardUpdated.rendering("p-3", 1, Instant.now(), () -> {
+            rendered.add(1L);
+            return view("p-3", 1);
+        }));
+        coalescer.offer(DashboardUpdated.of(view("p-1", 4)));
+
+        coalescer.flush();
+
+        assertThat(rendered).isEmpty();
+        assertThat(sent).extracting(message -> SimpMessageHeaderAccessor.getDestination(message.getHeaders()))
+                .containsExactly("/topic/products/p-1/dashboard");
+    }
+
+    private static void subscribe(DefaultSubscriptionRegistry subscriptions, String destination) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.SUBSCRIBE);
+        headers.setSessionId("s-" + destination.hashCode());
+        headers.setSubscriptionId("sub-1");
+        headers.setDestination(destination);
+        subscriptions.registerSubscription(MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders()));
     }
 
     /** The version pushed in the i-th message (the template passes the view through as the payload). */

@@ -30,6 +30,8 @@ class DashboardPushTest {
     EventStore eventStore;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    TopicSubscribers subscribers;
 
     Api api;
     ProductHistory product;
@@ -59,7 +61,9 @@ class DashboardPushTest {
             JsonNode pushed = await().atMost(Duration.ofSeconds(10)).until(() -> last(po.bodies(topic)),
                     dashboard -> dashboard.get("version").asLong() > current);
             assertThat(pushed.at("/roadmap/now/0/title").asText()).isEqualTo("Live cursors");
+            assertThat(subscribers.anyoneOn(topic)).as("the in-memory broker's subscriptions are asked").isTrue();
         }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !subscribers.anyoneOn(topic));
         assertThat(meters.get("tandem.live.push.latency").tag("topic", "dashboard").timer().count())
                 .isPositive();
     }
