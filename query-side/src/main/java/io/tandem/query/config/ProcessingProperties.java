@@ -25,7 +25,7 @@ import java.time.Duration;
 @ConfigurationProperties("tandem.processing")
 public record ProcessingProperties(@DefaultValue("4") int segments,
                                    @DefaultValue("2") int threads,
-                                   @DefaultValue("50") int batchSize,
+                                   @DefaultValue("500") int batchSize,
                                    @DefaultValue("10s") Duration claimTimeout,
                                    @DefaultValue("false") boolean journaledWrites,
                                    @DefaultValue("500") int knownDashboards) {
