@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each product's dashboard: for every event, reduce the product's state with {@link DashboardReducer}; once per
  * processing batch, save each changed state and — unless replaying — publish each changed product's newest view and
- * the alerts that each event started or cleared ({@link PerBatch}). An event the state has already applied (a redelivery) changes and
- * publishes nothing. Relies on the processor handling one product's events one at a time (the per-product sequencing
- * policy).
+ * the alerts that each event started or cleared ({@link PerBatch}). An event the state has already applied (a
+ * redelivery) changes and publishes nothing. Relies on the processor handling one product's events one at a time (the
+ * per-product sequencing policy).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.DASHBOARD)
@@ -43,7 +43,8 @@ class DashboardProjection {
     DashboardProjection(ReadModels readModels, ProcessingProperties processing, ApplicationEventPublisher publisher,
                         ObjectProvider<Clock> clock) {
         this(new KnownDashboards(new DashboardRepository(readModels.writing(ProcessingGroups.DASHBOARD)),
-                processing.knownDashboards()), new DashboardPublisher(publisher), clock.getIfAvailable(Clock::systemUTC));
+                        processing.knownDashboards()),
+                new DashboardPublisher(publisher), clock.getIfAvailable(Clock::systemUTC));
     }
 
     DashboardProjection(KnownDashboards dashboards, DashboardPublisher publisher, Clock clock) {

@@ -21,14 +21,11 @@ final class DashboardPublisher {
         this.publisher = publisher;
     }
 
-    void changed(DashboardState before, DashboardState after, Instant now) {
-        changed(before, after, now, true);
-    }
-
     /**
-     * The same, but the change of the view is announced only when {@code newest}: a processing batch that changed a
-     * product several times announces its alerts after each change and its view once, after the last (the live push
-     * sends only the newest view of a product anyway). The view is rendered, at {@code now}, only when asked for.
+     * Announces one change of a product's dashboard: its view only when {@code newest}, so a processing batch that
+     * changed a product several times announces its alerts after each change and its view once, after the last (the
+     * live push sends only the newest view of a product anyway). The view is rendered, at {@code now}, only when asked
+     * for.
      */
     void changed(DashboardState before, DashboardState after, Instant now, boolean newest) {
         if (newest) {

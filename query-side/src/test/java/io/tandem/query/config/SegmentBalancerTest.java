@@ -27,7 +27,8 @@ class SegmentBalancerTest {
 
     private final MongoDatabase database = MongoTestSupport.freshDatabase();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
-    private final ProcessingProperties properties = new ProcessingProperties(4, 2, 50, Duration.ofSeconds(10), false, 500);
+    private final ProcessingProperties properties =
+            new ProcessingProperties(4, 2, 50, Duration.ofSeconds(10), false, 500);
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
 
