@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One part of Tandem started from its jar as its own JVM, as {@code ./run.sh} starts it: the embedded store
@@ -33,7 +34,8 @@ final class ServiceProcess implements AutoCloseable {
      * The JVM options {@code ./run.sh} gives the store. {@link #GC_JVM} is added here as to every process, though
      * {@code ./run.sh} does not give it to the store: G1's pause goal means nothing to ZGC.
      */
-    static final List<String> RUN_SH_STORE_JVM = List.of("-XX:TieredStopAtLevel=1", "-Xmx2g", "-XX:+UseZGC");
+    static final List<String> RUN_SH_STORE_JVM = Stream.concat(Stream.of("-XX:TieredStopAtLevel=1"),
+            BenchSystem.STORE_JVM.stream()).toList();
     /**
      * The garbage collector's pause goal that {@code ./run.sh} and the service images give every process, so every
      * process launched here gets it too (before {@code BENCH_JVM_OPTIONS}, which may override it).

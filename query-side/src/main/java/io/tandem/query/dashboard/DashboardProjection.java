@@ -8,6 +8,7 @@ import io.tandem.query.readmodel.ReadModels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,9 +100,13 @@ class DashboardProjection {
         public void run() {
             changed.forEach(productId -> dashboards.save(states.get(productId)));
             Instant now = clock.instant();
+            Map<String, Instant> firstPublished = new HashMap<>();
+            publish.forEach(change -> firstPublished.putIfAbsent(change[1].productId(), change[1].updatedAt()));
             for (DashboardState[] change : publish) {
                 DashboardState after = change[1];
-                publisher.changed(change[0], after, now, states.get(after.productId()) == after);
+                String productId = after.productId();
+                publisher.changed(change[0], after, now, states.get(productId) == after,
+                        firstPublished.get(productId));
             }
         }
     }

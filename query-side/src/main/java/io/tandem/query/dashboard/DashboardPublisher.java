@@ -24,12 +24,12 @@ final class DashboardPublisher {
     /**
      * Announces one change of a product's dashboard: its view only when {@code newest}, so a processing batch that
      * changed a product several times announces its alerts after each change and its view once, after the last (the
-     * live push sends only the newest view of a product anyway). The view is rendered, at {@code now}, only when asked
-     * for.
+     * live push sends only the newest view of a product anyway), carrying the batch's events of that product since
+     * {@code since}, the first one's time. The view is rendered, at {@code now}, only when asked for.
      */
-    void changed(DashboardState before, DashboardState after, Instant now, boolean newest) {
+    void changed(DashboardState before, DashboardState after, Instant now, boolean newest, Instant since) {
         if (newest) {
-            publisher.publishEvent(DashboardUpdated.rendering(after.productId(), after.version(), after.updatedAt(),
+            publisher.publishEvent(DashboardUpdated.rendering(after.productId(), after.version(), since,
                     () -> DashboardViews.render(after, now)));
         }
         List<Alert> was = DashboardViews.alerts(before, now);

@@ -26,8 +26,8 @@ import org.bson.Document;
  * The dashboards in collection {@value #COLLECTION}: one document per product, {@code _id} = productId, holding the
  * {@link DashboardState} as a native BSON document under {@code state} (mapped with a Jackson mapper of its own, so
  * the stored form does not follow the web's JSON settings), its {@code version} and {@code position} (the highest
- * global position applied; see {@link #mark}), and {@code oldestUntriagedAt} (a date) for the feedback alert's clock.
- * Loads and saves are {@code _id} lookups.
+ * global position applied; see {@link #stillHolds}), and {@code oldestUntriagedAt} (a date) for the feedback
+ * alert's clock. Loads and saves are {@code _id} lookups.
  */
 final class DashboardRepository {
 
@@ -52,19 +52,17 @@ final class DashboardRepository {
     }
 
     /**
-     * The version and position of the product's stored dashboard, without reading the rest: enough to tell whether a
-     * state held in memory is still the stored one. Empty when the product has no dashboard.
+     * Whether the product's stored dashboard is still {@code state}: it carries the state's version and position. One
+     * {@code _id} lookup returning those two fields, compared here: a filter on them as well would not be served by
+     * the embedded server's {@code _id} index (it serves queries on exactly an index's keys) and would scan. A
+     * document saved before {@code position} was stored never matches, so it is read in full once and saved with it.
      */
-    Optional<Mark> mark(String productId) {
-        Document document = dashboards.find(eq("_id", productId))
-                                      .projection(Projections.include("version", "position")).first();
-        if (document == null) {
-            return Optional.empty();
-        }
-        Object version = document.get("version");
-        Object position = document.get("position");
-        return Optional.of(new Mark(version instanceof Number v ? v.longValue() : null,
-                position instanceof Number p ? p.longValue() : null));
+    boolean stillHolds(DashboardState state) {
+        Document stored = dashboards.find(eq("_id", state.productId()))
+                                    .projection(Projections.include("version", "position")).first();
+        return stored != null && stored.get("version") instanceof Number version
+               && stored.get("position") instanceof Number position
+               && version.longValue() == state.version() && position.longValue() == state.lastGlobalPosition();
     }
 
     /** Stores the state, replacing the product's document. */
@@ -93,17 +91,5 @@ final class DashboardRepository {
 
     void clear() {
         dashboards.deleteMany(new Document());
-    }
-
-    /**
-     * A stored dashboard's version and global position; null when the document lacks the field (a document saved
-     * before {@code position} was stored matches no state, so it is read in full once and saved with it).
-     */
-    record Mark(Long version, Long position) {
-
-        boolean matches(DashboardState state) {
-            return version != null && position != null && version == state.version()
-                   && position == state.lastGlobalPosition();
-        }
     }
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * The dashboard states this node last loaded or saved, the most recently used {@code capacity} of them, so that the
  * projection does not read and convert a product's whole document for every batch. A remembered state is used only
- * when the stored document still has its version and global position (a read of those two fields): another node may
- * have taken the product's segment and moved the dashboard on, a rebuild may write a fresh generation, a reset may
- * have emptied the collection. States are never changed once built ({@link DashboardReducer#apply} copies), so one
- * can be shared.
+ * while the stored document still has its version and global position ({@link DashboardRepository#stillHolds}):
+ * another node may have taken the product's segment and moved the dashboard on, a rebuild may write a fresh
+ * generation, a reset may have emptied the collection. States are never changed once built
+ * ({@link DashboardReducer#apply} copies), so one can be shared.
  */
 final class KnownDashboards {
 
@@ -33,11 +33,8 @@ final class KnownDashboards {
     /** The product's stored dashboard, the empty one before its first event. */
     DashboardState load(String productId) {
         DashboardState known = remembered(productId);
-        if (known != null) {
-            Optional<DashboardRepository.Mark> stored = repository.mark(productId);
-            if (stored.isPresent() && stored.get().matches(known)) {
-                return known;
-            }
+        if (known != null && repository.stillHolds(known)) {
+            return known;
         }
         Optional<DashboardState> loaded = repository.load(productId);
         loaded.ifPresentOrElse(this::remember, () -> forget(productId));

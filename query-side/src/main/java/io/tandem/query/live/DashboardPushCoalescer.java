@@ -66,7 +66,7 @@ class DashboardPushCoalescer {
 
     /** Keeps the newest change of the product for the next push. */
     void offer(DashboardUpdated update) {
-        pending.merge(update.productId(), new Pending(update, update.updatedAt()), (older, newer) -> new Pending(
+        pending.merge(update.productId(), new Pending(update, update.since()), (older, newer) -> new Pending(
                 newer.update().version() >= older.update().version() ? newer.update() : older.update(),
                 older.since()));
     }

@@ -14,14 +14,14 @@ public final class DashboardUpdated {
 
     private final String productId;
     private final long version;
-    private final Instant updatedAt;
+    private final Instant since;
     private Supplier<DashboardView> render;
     private DashboardView view;
 
-    private DashboardUpdated(String productId, long version, Instant updatedAt, Supplier<DashboardView> render) {
+    private DashboardUpdated(String productId, long version, Instant since, Supplier<DashboardView> render) {
         this.productId = Objects.requireNonNull(productId, "productId");
         this.version = version;
-        this.updatedAt = updatedAt;
+        this.since = since;
         this.render = Objects.requireNonNull(render, "render");
     }
 
@@ -33,12 +33,13 @@ public final class DashboardUpdated {
     }
 
     /**
-     * A change to the given version of the product's dashboard, its newest event at {@code updatedAt}, rendered by
-     * {@code render} on the first call of {@link #dashboard} (which must render that version).
+     * A change to the given version of the product's dashboard, carrying events since {@code since} (the oldest one
+     * not announced before), rendered by {@code render} on the first call of {@link #dashboard} (which must render
+     * that version).
      */
-    public static DashboardUpdated rendering(String productId, long version, Instant updatedAt,
+    public static DashboardUpdated rendering(String productId, long version, Instant since,
                                              Supplier<DashboardView> render) {
-        return new DashboardUpdated(productId, version, updatedAt, render);
+        return new DashboardUpdated(productId, version, since, render);
     }
 
     public String productId() {
@@ -50,9 +51,12 @@ public final class DashboardUpdated {
         return version;
     }
 
-    /** When the newest event the changed dashboard applied happened. */
-    public Instant updatedAt() {
-        return updatedAt;
+    /**
+     * When the oldest event this change carries, and no earlier change announced, happened: where the push latency
+     * starts.
+     */
+    public Instant since() {
+        return since;
     }
 
     /** The full view, rendered once on the first call. */

@@ -107,7 +107,9 @@ class DashboardProjectionTest {
     @Test
     void aBatchPublishesEachProductsNewestViewOnceAndEveryAlertChange() throws Exception {
         var batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        Instant first = events.now();
         handle(pm(new ProductCreatedEvent(P, "Checkout", "One click")));
+        events.advance(Duration.ofSeconds(1));
         handle(pm(new RoadmapItemPlannedEvent(P, "r1", "One-click pay", "", Horizon.NOW, List.of(), null)));
         handle(po(new BacklogItemAddedEvent(P, "b1", "Store cards", BacklogItemKind.STORY, "r1", 1)));
         handle(pm(new ProductCreatedEvent("p2", "Search", "Find it")));
@@ -119,6 +121,8 @@ class DashboardProjectionTest {
                 + u.dashboard().version()).containsExactly(P + "@3", "p2@1");
         assertThat(published.published(DashboardUpdated.class).get(0).dashboard())
                 .isEqualTo(queries.current(P).orElseThrow());
+        assertThat(published.published(DashboardUpdated.class).get(0).since())
+                .as("the push latency starts at the batch's first event of the product").isEqualTo(first);
         assertThat(published.published(AlertChanged.class)).extracting(AlertChanged::active)
                 .containsExactly(true, false);
     }
