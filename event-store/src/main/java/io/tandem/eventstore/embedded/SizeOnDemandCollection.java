@@ -14,7 +14,12 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -33,7 +38,8 @@ import org.h2.mvstore.MVMap;
  * {@code ReadsNeverSeeAnUpdateHalfDoneTest}), and a commit could write one. Here an update ({@code update},
  * {@code findAndModify}) works on a copy of each matched document's top level, which then replaces the stored one.
  * A top-level copy is enough: the update puts new values into the document's top level, computed from a deep clone,
- * and never changes a value it found there. A replacement by {@code _id} skips that path ({@link #replaceById}).
+ * and never changes a value it found there. A replacement or {@code $set} by {@code _id} skips that path
+ * ({@link #updateById}).
  */
 final class SizeOnDemandCollection extends H2Collection {
 
@@ -53,46 +59,65 @@ final class SizeOnDemandCollection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        Document replaced = isMulti ? null : replaceById(selector, updateQuery, oplog);
-        if (replaced != null) {
-            return replaced;
+        Document updated = isMulti ? null : updateById(selector, updateQuery, oplog);
+        if (updated != null) {
+            return updated;
         }
         return UPDATING.during(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert,
                 oplog));
     }
 
     /**
-     * A replacement of the document with a string {@code _id}, selected by exactly that {@code _id}, in a collection
-     * whose only index is the {@code _id} index: the stored document is swapped for the replacement (with the
-     * {@code _id} first), compared once to count it modified or not. Returns the update's result, or null when the
-     * update is not such a replacement or no document has the {@code _id} (an upsert inserts it), for the stock path.
+     * A replacement or a {@code $set} of the document a selector picks by a string {@code _id} (and possibly more
+     * conditions, matched against that one document), in a collection whose only index is the {@code _id} index: the
+     * stored document is swapped for the new one, compared once to count it modified or not. Returns the update's
+     * result, or null for the stock path: any other update, no stored document with the {@code _id} or one that does
+     * not match the rest of the selector (so an upsert inserts, or fails on the duplicate key, as before), a changed
+     * {@code _id}, a path the stock path resolves or refuses (through an array, conflicting, {@code $}-prefixed).
      * <p>
-     * The stock path deep-clones the stored document, clones the replacement into a new one, compares the two twice
-     * and normalizes both for the comparison that counts it modified: for a dashboard document rewritten with every
-     * event, the store's largest cost after committing (profiled under the end-to-end benchmark). Here the
-     * replacement, decoded from this one request and held by nothing else, becomes the stored document as it is.
+     * The stock path deep-clones the stored document, clones the update into a new one, compares the two twice and
+     * normalizes both to count it modified: for a dashboard document rewritten with every event, the store's largest
+     * cost after committing (profiled under the end-to-end benchmark). Here the new document is built from the
+     * stored one's values and the update's, decoded from this one request and held by nothing else: a replacement is
+     * stored as it is (with the {@code _id} first), a {@code $set} copies only the documents on its paths. No stored
+     * value is changed: reads and commits running beside this may still hold the old document.
      */
-    private Document replaceById(Document selector, Document replacement, Oplog oplog) {
+    private Document updateById(Document selector, Document update, Oplog oplog) {
         String idField = getIdField();
-        if (idField == null || selector.size() != 1 || !(selector.get(idField) instanceof String id)) {
+        if (idField == null || !(selector.get(idField) instanceof String id) || !onlyTheIdIndex(idField)) {
             return null;
         }
-        for (String field : replacement.keySet()) {
-            if (field.startsWith("$")) {
-                return null;
-            }
+        Document stored = documents.get(id);
+        if (stored == null || (selector.size() > 1 && !documentMatchesQuery(stored, selector))) {
+            return null;
         }
-        Object replacementId = replacement.get(idField);
-        if (replacementId != null && !id.equals(replacementId)) {
-            return null; // the stock path refuses to change the _id
+        Document document = update.keySet().stream().anyMatch(field -> field.startsWith("$"))
+                ? set(stored, update, idField) : replacement(id, update, idField);
+        if (document == null) {
+            return null;
         }
+        List<Object> modified = new ArrayList<>(1);
+        if (!document.equals(stored)) {
+            handleUpdate(id, stored, document);
+            modified.add(id);
+        }
+        oplog.handleUpdate(getFullName(), selector, update, modified);
+        return new Document("n", 1).append("nModified", modified.size());
+    }
+
+    private boolean onlyTheIdIndex(String idField) {
         for (Index<Object> index : getIndexes()) {
             if (index.getKeys().size() != 1 || !idField.equals(index.getKeys().get(0).getKey())) {
-                return null;
+                return false;
             }
         }
-        Document stored = documents.get(id);
-        if (stored == null) {
+        return true;
+    }
+
+    /** The replacement with the {@code _id} first; null when it names another {@code _id}. */
+    private static Document replacement(String id, Document replacement, String idField) {
+        Object replacementId = replacement.get(idField);
+        if (replacementId != null && !id.equals(replacementId)) {
             return null;
         }
         Document document = new Document(idField, id);
@@ -102,13 +127,51 @@ final class SizeOnDemandCollection extends H2Collection {
             }
         });
         Utils.validateFieldNames(document);
-        List<Object> modified = new ArrayList<>(1);
-        if (!document.equals(stored)) {
-            handleUpdate(id, stored, document);
-            modified.add(id);
+        return document;
+    }
+
+    /**
+     * The stored document with the {@code $set} applied: the documents along each path copied (top level first), the
+     * value put at its end. Null when the update has other operators, or a path that is empty, starts at the
+     * {@code _id}, has an empty or {@code $}-prefixed part, runs through a value that is not a document, or is a
+     * prefix of another.
+     */
+    private static Document set(Document stored, Document update, String idField) {
+        if (update.size() != 1 || !(update.get("$set") instanceof Document changes) || changes.isEmpty()) {
+            return null;
         }
-        oplog.handleUpdate(getFullName(), selector, replacement, modified);
-        return new Document("n", 1).append("nModified", modified.size());
+        Set<String> prefixes = new HashSet<>();
+        for (String path : changes.keySet()) {
+            for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+                prefixes.add(path.substring(0, dot));
+            }
+        }
+        Document document = stored.clone();
+        Set<Document> copies = Collections.newSetFromMap(new IdentityHashMap<>());
+        copies.add(document);
+        for (Map.Entry<String, Object> change : changes.entrySet()) {
+            String[] parts = change.getKey().split("\\.", -1);
+            if (prefixes.contains(change.getKey()) || parts[0].equals(idField)) {
+                return null;
+            }
+            Document parent = document;
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i].isEmpty() || parts[i].startsWith("$")) {
+                    return null;
+                }
+                if (i == parts.length - 1) {
+                    parent.put(parts[i], change.getValue());
+                } else if (parent.get(parts[i]) instanceof Document child) {
+                    Document copy = copies.contains(child) ? child : child.clone();
+                    copies.add(copy);
+                    parent.put(parts[i], copy);
+                    parent = copy;
+                } else {
+                    return null;
+                }
+            }
+        }
+        return document;
     }
 
     @Override

@@ -8,8 +8,11 @@ import static com.mongodb.client.model.Filters.lt;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -19,8 +22,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 
 /**
  * The dashboards in collection {@value #COLLECTION}: one document per product, {@code _id} = productId, holding the
@@ -39,7 +45,15 @@ final class DashboardRepository {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final List<BeanPropertyDefinition> STATE_PROPERTIES = stateProperties();
+    private static final Codec<Document> DOCUMENT_CODEC = MongoClientSettings.getDefaultCodecRegistry()
+            .get(Document.class);
+
+    /** How many list entries' stored forms a repository remembers: all of those of about 150 dashboards. */
+    static final int ENCODED_ENTRIES = 50_000;
+
     private final MongoCollection<Document> dashboards;
+    private final EncodedEntries entries = new EncodedEntries(ENCODED_ENTRIES);
 
     DashboardRepository(MongoDatabase database) {
         this.dashboards = database.getCollection(COLLECTION);
@@ -69,12 +83,78 @@ final class DashboardRepository {
     void save(DashboardState state) {
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = MAPPER.convertValue(state, Map.class);
-        Instant oldestUntriaged = state.oldestUntriagedAt();
-        Document document = new Document("_id", state.productId()).append("version", state.version())
-                .append("position", state.lastGlobalPosition())
-                .append("oldestUntriagedAt", oldestUntriaged == null ? null : Date.from(oldestUntriaged))
-                .append("state", new Document(fields));
+        Document document = new Document("_id", state.productId());
+        document.putAll(header(state));
+        document.append("state", new Document(fields));
         dashboards.replaceOne(eq("_id", state.productId()), document, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Stores the state, which follows {@code stored}, the state the product's document held when it was loaded (null
+     * when unknown): only the fields of the state that differ from it are converted and sent, with one {@code $set}
+     * that applies while the document still has the stored state's version and global position; when it has not (or
+     * is gone), the whole document is replaced. Most events change a few of a dashboard's fields: the feedback, the
+     * largest, changes only with feedback and triage. A list's entries are converted once and kept as BSON
+     * ({@link EncodedEntries}).
+     */
+    void save(DashboardState state, DashboardState stored) {
+        if (stored == null || !stored.productId().equals(state.productId()) || !setChanges(state, stored)) {
+            save(state);
+        }
+    }
+
+    private boolean setChanges(DashboardState state, DashboardState stored) {
+        Document changes = header(state);
+        for (BeanPropertyDefinition property : STATE_PROPERTIES) {
+            AnnotatedMember field = property.getAccessor();
+            Object value = field.getValue(state);
+            if (!Objects.equals(value, field.getValue(stored))) {
+                changes.append("state." + property.getName(), storedForm(value));
+            }
+        }
+        Document selector = new Document("_id", state.productId()).append("version", stored.version())
+                .append("position", stored.lastGlobalPosition());
+        return dashboards.updateOne(selector, new Document("$set", changes)).getMatchedCount() == 1;
+    }
+
+    /** A field's value as stored: a list entry by entry, each converted once ({@link EncodedEntries}). */
+    private Object storedForm(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return MAPPER.convertValue(value, Object.class);
+        }
+        List<Object> stored = new ArrayList<>(list.size());
+        for (Object entry : list) {
+            stored.add(entries.of(entry, DashboardRepository::encodeEntry));
+        }
+        return stored;
+    }
+
+    /** An entry as stored: an object as its BSON bytes, which the driver copies as they are. */
+    @SuppressWarnings("unchecked")
+    private static Object encodeEntry(Object entry) {
+        Object converted = MAPPER.convertValue(entry, Object.class);
+        return converted instanceof Map<?, ?> fields
+                ? new RawBsonDocument(new Document((Map<String, Object>) fields), DOCUMENT_CODEC) : converted;
+    }
+
+    /** The fields of a product's document beside its {@code _id} and {@code state}. */
+    private static Document header(DashboardState state) {
+        Instant oldestUntriaged = state.oldestUntriagedAt();
+        return new Document("version", state.version()).append("position", state.lastGlobalPosition())
+                .append("oldestUntriagedAt", oldestUntriaged == null ? null : Date.from(oldestUntriaged));
+    }
+
+    /** The properties of {@link DashboardState} as {@link #MAPPER} writes them, each readable on its own. */
+    private static List<BeanPropertyDefinition> stateProperties() {
+        List<BeanPropertyDefinition> properties = new ArrayList<>();
+        for (BeanPropertyDefinition property : MAPPER.getSerializationConfig()
+                .introspect(MAPPER.constructType(DashboardState.class)).findProperties()) {
+            if (property.couldSerialize()) {
+                property.getAccessor().fixAccess(true);
+                properties.add(property);
+            }
+        }
+        return List.copyOf(properties);
     }
 
     /**

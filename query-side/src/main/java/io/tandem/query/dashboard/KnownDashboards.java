@@ -41,10 +41,13 @@ final class KnownDashboards {
         return loaded.orElseGet(() -> DashboardState.empty(productId));
     }
 
-    /** Stores the state and remembers it. */
+    /**
+     * Stores the state and remembers it. The state remembered for the product, the one it was built on when that is
+     * still stored, lets the repository send only what changed.
+     */
     void save(DashboardState state) {
         try {
-            repository.save(state);
+            repository.save(state, remembered(state.productId()));
         } catch (RuntimeException e) {
             forget(state.productId());
             throw e;

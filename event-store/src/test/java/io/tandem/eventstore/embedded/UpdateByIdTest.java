@@ -11,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import java.nio.file.Path;
@@ -23,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Replacements on the H2 backend, most of which take {@link SizeOnDemandCollection}'s replacement by {@code _id}:
- * they answer and store what MongoDB would, and what the fast path does not take (another unique index, a changed
- * {@code _id}, an upsert) still behaves as before.
+ * Replacements and {@code $set}s on the H2 backend, most of which take {@link SizeOnDemandCollection}'s update by
+ * {@code _id}: they answer and store what MongoDB would, and what that path does not take (another unique index, a
+ * changed {@code _id}, an upsert, other operators, conflicting paths) still behaves as before.
  */
-class ReplaceByIdTest {
+class UpdateByIdTest {
 
     @TempDir
     Path data;
@@ -142,5 +143,93 @@ class ReplaceByIdTest {
         assertThat(missed.getMatchedCount()).isZero();
         assertThat(hit.getModifiedCount()).isEqualTo(1);
         assertThat(documents.find().first()).isEqualTo(new Document("_id", "p1").append("v", 3));
+    }
+
+    @Test
+    void aSetCopiesOnlyAlongItsPathsAndLeavesEveryOtherValueAsItWas() {
+        documents.insertOne(new Document("_id", "p1").append("version", 1)
+                .append("state", new Document("name", "old").append("list", List.of(1, 2))
+                        .append("deep", new Document("a", 1).append("b", 2)))
+                .append("other", "kept"));
+
+        UpdateResult result = documents.updateOne(Filters.eq("_id", "p1"), Updates.combine(Updates.set("version", 2),
+                Updates.set("state.name", "new"), Updates.set("state.deep.b", 3), Updates.set("state.added", true),
+                Updates.set("appended", List.of("x"))));
+
+        assertThat(result.getMatchedCount()).isEqualTo(1);
+        assertThat(result.getModifiedCount()).isEqualTo(1);
+        Document expected = new Document("_id", "p1").append("version", 2)
+                .append("state", new Document("name", "new").append("list", List.of(1, 2))
+                        .append("deep", new Document("a", 1).append("b", 3)).append("added", true))
+                .append("other", "kept").append("appended", List.of("x"));
+        assertThat(documents.find().first()).isEqualTo(expected);
+        assertThat(new ArrayList<>(documents.find().first().keySet()))
+                .containsExactly("_id", "version", "state", "other", "appended");
+
+        stop();
+        open();
+        assertThat(documents.find().first()).isEqualTo(expected);
+    }
+
+    @Test
+    void aSetOfANestedValueOnlyIsStoredAndSurvivesAReopen() {
+        documents.insertOne(new Document("_id", "p1").append("state", new Document("n", 1).append("m", 1)));
+
+        UpdateResult result = documents.updateOne(Filters.eq("_id", "p1"), Updates.set("state.n", 2));
+
+        assertThat(result.getModifiedCount()).isEqualTo(1);
+        stop();
+        open();
+        assertThat(documents.find().first())
+                .isEqualTo(new Document("_id", "p1").append("state", new Document("n", 2).append("m", 1)));
+    }
+
+    @Test
+    void aSetOfTheValuesAlreadyStoredModifiesNothing() {
+        documents.insertOne(new Document("_id", "p1").append("v", 1).append("state", new Document("n", "a")));
+
+        UpdateResult result = documents.updateOne(Filters.eq("_id", "p1"),
+                Updates.combine(Updates.set("v", 1), Updates.set("state.n", "a")));
+
+        assertThat(result.getMatchedCount()).isEqualTo(1);
+        assertThat(result.getModifiedCount()).isZero();
+    }
+
+    @Test
+    void aSetSelectedByTheIdAndMoreAppliesOnlyWhileTheDocumentStillMatches() {
+        documents.insertOne(new Document("_id", "p1").append("version", 1).append("v", "a"));
+
+        UpdateResult stale = documents.updateOne(Filters.and(Filters.eq("_id", "p1"), Filters.eq("version", 0)),
+                Updates.set("v", "stale"));
+        UpdateResult current = documents.updateOne(Filters.and(Filters.eq("_id", "p1"), Filters.eq("version", 1)),
+                Updates.combine(Updates.set("v", "b"), Updates.set("version", 2)));
+
+        assertThat(stale.getMatchedCount()).isZero();
+        assertThat(current.getModifiedCount()).isEqualTo(1);
+        assertThat(documents.find().first()).isEqualTo(new Document("_id", "p1").append("version", 2).append("v", "b"));
+    }
+
+    @Test
+    void setsThatTheStockPathResolvesOrRefusesBehaveAsBefore() {
+        documents.insertOne(new Document("_id", "p1").append("list", new ArrayList<>(List.of(
+                new Document("n", 1), new Document("n", 2)))).append("state", new Document("n", 1)));
+        Document before = documents.find().first();
+
+        assertThatThrownBy(() -> documents.updateOne(Filters.eq("_id", "p1"),
+                Updates.combine(Updates.set("state", new Document()), Updates.set("state.n", 2))))
+                .as("conflicting paths").isInstanceOf(MongoWriteException.class);
+        assertThatThrownBy(() -> documents.updateOne(Filters.eq("_id", "p1"), Updates.set("_id", "p2")))
+                .as("a changed _id").isInstanceOf(MongoWriteException.class);
+        assertThat(documents.find().first()).isEqualTo(before);
+
+        documents.updateOne(Filters.eq("_id", "p1"), Updates.set("list.1.n", 20));
+        documents.updateOne(Filters.eq("_id", "p1"), Updates.combine(Updates.set("state.n", 2), Updates.inc("c", 1)));
+        documents.updateOne(Filters.eq("_id", "p2"), Updates.set("state.n", 9), new UpdateOptions().upsert(true));
+
+        assertThat(documents.find(Filters.eq("_id", "p1")).first()).isEqualTo(new Document("_id", "p1")
+                .append("list", List.of(new Document("n", 1), new Document("n", 20)))
+                .append("state", new Document("n", 2)).append("c", 1));
+        assertThat(documents.find(Filters.eq("_id", "p2")).first())
+                .isEqualTo(new Document("_id", "p2").append("state", new Document("n", 9)));
     }
 }
