@@ -38,8 +38,8 @@ import org.h2.mvstore.MVMap;
  * {@code ReadsNeverSeeAnUpdateHalfDoneTest}), and a commit could write one. Here an update ({@code update},
  * {@code findAndModify}) works on a copy of each matched document's top level, which then replaces the stored one.
  * A top-level copy is enough: the update puts new values into the document's top level, computed from a deep clone,
- * and never changes a value it found there. A replacement or {@code $set} by {@code _id} skips that path
- * ({@link #updateById}).
+ * and never changes a value it found there. A replacement, {@code $set} or {@code $addToSet} by {@code _id} skips
+ * that path ({@link #updateById}).
  */
 final class SizeOnDemandCollection extends H2Collection {
 
@@ -68,8 +68,9 @@ final class SizeOnDemandCollection extends H2Collection {
     }
 
     /**
-     * A replacement or a {@code $set} of the document a selector picks by a string {@code _id} (and possibly more
-     * conditions, matched against that one document), in a collection whose only index is the {@code _id} index: the
+     * A replacement, or a {@code $set} and {@code $addToSet}, of the document a selector picks by a string
+     * {@code _id} (and possibly more conditions, matched against that one document), in a collection whose only
+     * index is the {@code _id} index: the
      * stored document is swapped for the new one, compared once to count it modified or not. Returns the update's
      * result, or null for the stock path: any other update, no stored document with the {@code _id} or one that does
      * not match the rest of the selector (so an upsert inserts, or fails on the duplicate key, as before), a changed
@@ -79,8 +80,8 @@ final class SizeOnDemandCollection extends H2Collection {
      * normalizes both to count it modified: for a dashboard document rewritten with every event, the store's largest
      * cost after committing (profiled under the end-to-end benchmark). Here the new document is built from the
      * stored one's values and the update's, decoded from this one request and held by nothing else: a replacement is
-     * stored as it is (with the {@code _id} first), a {@code $set} copies only the documents on its paths. No stored
-     * value is changed: reads and commits running beside this may still hold the old document.
+     * stored as it is (with the {@code _id} first), operators copy only the documents and arrays on their paths. No
+     * stored value is changed: reads and commits running beside this may still hold the old document.
      */
     private Document updateById(Document selector, Document update, Oplog oplog) {
         String idField = getIdField();
@@ -92,7 +93,7 @@ final class SizeOnDemandCollection extends H2Collection {
             return null;
         }
         Document document = update.keySet().stream().anyMatch(field -> field.startsWith("$"))
-                ? set(stored, update, idField) : replacement(id, update, idField);
+                ? applyOperators(stored, update, idField) : replacement(id, update, idField);
         if (document == null) {
             return null;
         }
@@ -131,47 +132,108 @@ final class SizeOnDemandCollection extends H2Collection {
     }
 
     /**
-     * The stored document with the {@code $set} applied: the documents along each path copied (top level first), the
-     * value put at its end. Null when the update has other operators, or a path that is empty, starts at the
-     * {@code _id}, has an empty or {@code $}-prefixed part, runs through a value that is not a document, or is a
-     * prefix of another.
+     * The stored document with the update's {@code $set} and {@code $addToSet} applied: the documents along each path
+     * copied (top level first), the value put at its end, or added to a copy of the array there unless equal to an
+     * element (as the stock path compares them). Null for the stock path when the update has another operator, or a
+     * path that is empty, starts at the {@code _id}, has an empty or {@code $}-prefixed part, runs through a value
+     * that is not a document (or a missing one), appears twice or is a prefix of another, or an {@code $addToSet} on
+     * a value that is not an array or with modifiers besides {@code $each}.
      */
-    private static Document set(Document stored, Document update, String idField) {
-        if (update.size() != 1 || !(update.get("$set") instanceof Document changes) || changes.isEmpty()) {
-            return null;
-        }
+    private static Document applyOperators(Document stored, Document update, String idField) {
+        Set<String> paths = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
-        for (String path : changes.keySet()) {
-            for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
-                prefixes.add(path.substring(0, dot));
+        for (Map.Entry<String, Object> operator : update.entrySet()) {
+            if (!OPERATORS.contains(operator.getKey()) || !(operator.getValue() instanceof Document changes)
+                    || changes.isEmpty()) {
+                return null;
             }
+            for (String path : changes.keySet()) {
+                if (!paths.add(path)) {
+                    return null;
+                }
+                for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+                    prefixes.add(path.substring(0, dot));
+                }
+            }
+        }
+        if (paths.stream().anyMatch(prefixes::contains)) {
+            return null;
         }
         Document document = stored.clone();
         Set<Document> copies = Collections.newSetFromMap(new IdentityHashMap<>());
         copies.add(document);
-        for (Map.Entry<String, Object> change : changes.entrySet()) {
-            String[] parts = change.getKey().split("\\.", -1);
-            if (prefixes.contains(change.getKey()) || parts[0].equals(idField)) {
-                return null;
-            }
-            Document parent = document;
-            for (int i = 0; i < parts.length; i++) {
-                if (parts[i].isEmpty() || parts[i].startsWith("$")) {
+        for (Map.Entry<String, Object> operator : update.entrySet()) {
+            for (Map.Entry<String, Object> change : ((Document) operator.getValue()).entrySet()) {
+                String[] parts = change.getKey().split("\\.", -1);
+                Document parent = parts[0].equals(idField) ? null : copiedParent(document, parts, copies);
+                if (parent == null) {
                     return null;
                 }
-                if (i == parts.length - 1) {
-                    parent.put(parts[i], change.getValue());
-                } else if (parent.get(parts[i]) instanceof Document child) {
-                    Document copy = copies.contains(child) ? child : child.clone();
-                    copies.add(copy);
-                    parent.put(parts[i], copy);
-                    parent = copy;
-                } else {
+                String field = parts[parts.length - 1];
+                Object value = operator.getKey().equals("$set") ? change.getValue()
+                        : addedToSet(parent.containsKey(field), parent.get(field), change.getValue());
+                if (value == null && !operator.getKey().equals("$set")) {
                     return null;
                 }
+                parent.put(field, value);
             }
         }
         return document;
+    }
+
+    private static final Set<String> OPERATORS = Set.of("$set", "$addToSet");
+
+    /** The document holding the path's last part, copied along the path; null when a part is not a plain name. */
+    private static Document copiedParent(Document document, String[] parts, Set<Document> copies) {
+        Document parent = document;
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isEmpty() || parts[i].startsWith("$")) {
+                return null;
+            }
+            if (i == parts.length - 1) {
+                return parent;
+            }
+            if (!(parent.get(parts[i]) instanceof Document child)) {
+                return null;
+            }
+            Document copy = copies.contains(child) ? child : child.clone();
+            copies.add(copy);
+            parent.put(parts[i], copy);
+            parent = copy;
+        }
+        return parent;
+    }
+
+    /**
+     * A copy of the array with the {@code $addToSet}'s values it does not hold yet appended, or a new array when the
+     * field is missing; null when the field is not an array or the values are not a value or {@code {$each: [...]}}.
+     */
+    private static List<Object> addedToSet(boolean present, Object current, Object added) {
+        List<Object> values;
+        if (added instanceof Document modifiers && !modifiers.isEmpty()
+                && modifiers.keySet().iterator().next().equals("$each")) {
+            if (modifiers.size() != 1 || !(modifiers.get("$each") instanceof List<?> each)) {
+                return null;
+            }
+            values = new ArrayList<>(each);
+        } else {
+            values = new ArrayList<>();
+            values.add(added);
+        }
+        List<Object> array;
+        if (!present) {
+            array = new ArrayList<>();
+        } else if (current instanceof List<?> list) {
+            array = new ArrayList<>(list);
+        } else {
+            return null;
+        }
+        for (Object value : values) {
+            if (!array.contains(value)) {
+                array.add(value);
+            }
+        }
+        return array;
     }
 
     @Override

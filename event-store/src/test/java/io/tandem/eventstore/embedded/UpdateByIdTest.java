@@ -232,4 +232,37 @@ class UpdateByIdTest {
         assertThat(documents.find(Filters.eq("_id", "p2")).first())
                 .isEqualTo(new Document("_id", "p2").append("state", new Document("n", 9)));
     }
+
+    @Test
+    void anAddToSetAppendsOnlyTheValuesTheArrayDoesNotHoldAndSurvivesAReopen() {
+        documents.insertOne(new Document("_id", "c1").append("entries", new ArrayList<>(List.of(
+                new Document("p", 1L), new Document("p", 2L)))));
+
+        UpdateResult added = documents.updateOne(Filters.eq("_id", "c1"), Updates.combine(
+                Updates.addEachToSet("entries", List.of(new Document("p", 2L), new Document("p", 3L))),
+                Updates.addToSet("created", "x"), Updates.set("count", 3)));
+        UpdateResult again = documents.updateOne(Filters.eq("_id", "c1"),
+                Updates.addEachToSet("entries", List.of(new Document("p", 3L), new Document("p", 1L))));
+
+        assertThat(added.getModifiedCount()).isEqualTo(1);
+        assertThat(again.getMatchedCount()).isEqualTo(1);
+        assertThat(again.getModifiedCount()).isZero();
+        Document expected = new Document("_id", "c1").append("entries", List.of(new Document("p", 1L),
+                new Document("p", 2L), new Document("p", 3L))).append("created", List.of("x")).append("count", 3);
+        assertThat(documents.find().first()).isEqualTo(expected);
+        stop();
+        open();
+        assertThat(documents.find().first()).isEqualTo(expected);
+    }
+
+    @Test
+    void anAddToSetOnAValueThatIsNotAnArrayIsRefusedAndChangesNothing() {
+        documents.insertOne(new Document("_id", "c1").append("entries", "not an array").append("v", 1));
+
+        assertThatThrownBy(() -> documents.updateOne(Filters.eq("_id", "c1"), Updates.combine(
+                Updates.addToSet("entries", 1), Updates.set("v", 2)))).isInstanceOf(MongoWriteException.class);
+
+        assertThat(documents.find().first())
+                .isEqualTo(new Document("_id", "c1").append("entries", "not an array").append("v", 1));
+    }
 }
