@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * client threads send the command mix ({@link CommandMix}) with HTTP Basic for {@code BENCH_SECONDS} (30) after
  * {@code BENCH_WARMUP} (10) seconds: first with the command side alone, then again with the query side running and
  * caught up (it projects into the same store while the commands run; only up to {@value #QUERY_SIDE_UP_TO} stored
- * events). Ratios compare each size with the first.
+ * events). Ratios compare each size with the first. Each row also gives the CPU time each process used per command
+ * during the measured phase ({@link CpuTimes}).
  * <p>
  * The first phase of a run warms up {@code BENCH_CLIENT_WARMUP} (20) seconds longer: measured with 10 s for every
  * phase, the first phase was the slowest of a run whichever size it had (10k then 200k: 464 and 595 commands/s;
@@ -57,7 +58,7 @@ final class CommandsBenchmark {
             system.startServices(true, false, BenchSystem.SERVICE_JVM);
             List<BenchProduct> bench = BenchProduct.create(system.commands, products, THREADS);
             CommandMix mix = new CommandMix(system.commands);
-            rows.add(measure(size, "command side alone", mix, bench, ""));
+            rows.add(measure(system, size, "command side alone", mix, bench));
             if (size > QUERY_SIDE_UP_TO) {
                 System.out.printf(Locale.ROOT, "not measured with the query side at %d events: it would first have to "
                         + "catch up with them (see the history benchmark's catch-up rate)%n", size);
@@ -72,7 +73,7 @@ final class CommandsBenchmark {
             System.out.printf(Locale.ROOT, "query side caught up with %d events in %.0f s (%.0f events/s)%n", events,
                     catchUp, events / catchUp);
             HeapSampler heap = HeapSampler.start(system.queries, 5);
-            Row withQuerySide = measure(size, "with query side", mix, bench, "");
+            Row withQuerySide = measure(system, size, "with query side", mix, bench);
             double lag = system.awaitDashboards(PushBenchmark.versions(bench));
             rows.add(new Row(withQuerySide.benchmark(), withQuerySide.variant(), THREADS, withQuerySide.perSecond(),
                     withQuerySide.medianMicros(), withQuerySide.p99Micros(), withQuerySide.ratioToBaseline(),
@@ -83,14 +84,16 @@ final class CommandsBenchmark {
         return rows;
     }
 
-    private Row measure(int size, String variant, CommandMix mix, List<BenchProduct> bench, String note)
+    private Row measure(BenchSystem system, int size, String variant, CommandMix mix, List<BenchProduct> bench)
             throws Exception {
         int warm = clientWarm ? warmUp : warmUp + clientWarmUp;
         clientWarm = true;
         System.out.printf(Locale.ROOT, "%s: warm-up %d s...%n", variant, warm);
         Drivers.closedLoop(mix, bench, THREADS, warm);
         System.out.printf(Locale.ROOT, "%s: measuring %d s...%n", variant, seconds);
+        CpuTimes cpuBefore = CpuTimes.of(system);
         List<CommandMix.Sent> sent = Drivers.closedLoop(mix, bench, THREADS, seconds);
+        String cpu = cpuBefore.perOperation(CpuTimes.of(system), "command", sent.size());
         Latencies latencies = new Latencies();
         sent.stream().filter(CommandMix.Sent::ok).forEach(s -> latencies.add(s.latencyNanos()));
         long failed = sent.stream().filter(s -> !s.ok()).count();
@@ -102,11 +105,11 @@ final class CommandsBenchmark {
         Row row = new Row("commands " + size / 1000 + "k events", variant, THREADS, perSecond,
                 latencies.percentileMicros(50), latencies.percentileMicros(99), perSecond / baseline,
                 String.format(Locale.ROOT, "%d commands (%s), %d failed, max %.0f ms; target >= %.0f/s and p99 <= "
-                        + "%.0f ms: %s%s", sent.size(), kinds, failed, latencies.maxMicros() / 1000,
+                        + "%.0f ms: %s; %s", sent.size(), kinds, failed, latencies.maxMicros() / 1000,
                         TARGET_PER_SECOND, TARGET_P99_MICROS / 1000, perSecond >= TARGET_PER_SECOND
-                        && latencies.percentileMicros(99) <= TARGET_P99_MICROS ? "met" : "missed", note));
-        System.out.printf(Locale.ROOT, "%s: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d failed%n", variant,
-                perSecond, latencies.percentileMicros(50) / 1000, latencies.percentileMicros(99) / 1000, failed);
+                        && latencies.percentileMicros(99) <= TARGET_P99_MICROS ? "met" : "missed", cpu));
+        System.out.printf(Locale.ROOT, "%s: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d failed; %s%n", variant,
+                perSecond, latencies.percentileMicros(50) / 1000, latencies.percentileMicros(99) / 1000, failed, cpu);
         return row;
     }
 }

@@ -49,11 +49,7 @@ final class DashboardRepository {
     private static final Codec<Document> DOCUMENT_CODEC = MongoClientSettings.getDefaultCodecRegistry()
             .get(Document.class);
 
-    /** How many list entries' stored forms a repository remembers: all of those of about 150 dashboards. */
-    static final int ENCODED_ENTRIES = 50_000;
-
     private final MongoCollection<Document> dashboards;
-    private final EncodedEntries entries = new EncodedEntries(ENCODED_ENTRIES);
 
     DashboardRepository(MongoDatabase database) {
         this.dashboards = database.getCollection(COLLECTION);
@@ -94,31 +90,36 @@ final class DashboardRepository {
      * when unknown): only the fields of the state that differ from it are converted and sent, with one {@code $set}
      * that applies while the document still has the stored state's version and global position; when it has not (or
      * is gone), the whole document is replaced. Most events change a few of a dashboard's fields: the feedback, the
-     * largest, changes only with feedback and triage. A list's entries are converted once and kept as BSON
-     * ({@link EncodedEntries}).
+     * largest, changes only with feedback and triage. A list's entries are converted once and kept as BSON in the
+     * product's {@code entries} ({@link EncodedEntries}).
      */
-    void save(DashboardState state, DashboardState stored) {
-        if (stored == null || !stored.productId().equals(state.productId()) || !setChanges(state, stored)) {
+    void save(DashboardState state, DashboardState stored, EncodedEntries entries) {
+        if (stored == null || !stored.productId().equals(state.productId()) || !setChanges(state, stored, entries)) {
             save(state);
         }
     }
 
-    private boolean setChanges(DashboardState state, DashboardState stored) {
+    private boolean setChanges(DashboardState state, DashboardState stored, EncodedEntries entries) {
         Document changes = header(state);
+        List<Object> live = new ArrayList<>();
         for (BeanPropertyDefinition property : STATE_PROPERTIES) {
             AnnotatedMember field = property.getAccessor();
             Object value = field.getValue(state);
             if (!Objects.equals(value, field.getValue(stored))) {
-                changes.append("state." + property.getName(), storedForm(value));
+                changes.append("state." + property.getName(), storedForm(value, entries));
+            }
+            if (value instanceof List<?> list) {
+                live.addAll(list);
             }
         }
+        entries.keepOnly(live, live.size());
         Document selector = new Document("_id", state.productId()).append("version", stored.version())
                 .append("position", stored.lastGlobalPosition());
         return dashboards.updateOne(selector, new Document("$set", changes)).getMatchedCount() == 1;
     }
 
     /** A field's value as stored: a list entry by entry, each converted once ({@link EncodedEntries}). */
-    private Object storedForm(Object value) {
+    private static Object storedForm(Object value, EncodedEntries entries) {
         if (!(value instanceof List<?> list)) {
             return MAPPER.convertValue(value, Object.class);
         }

@@ -1,48 +1,51 @@
 package io.tandem.query.dashboard;
 
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The stored form of the entries of a dashboard's lists (feedback, decisions, trend points...), each converted once:
- * an event changes one or two entries of a list, and the entries are immutable records shared from one state to the
- * next ({@link DashboardState#copy}), so converting the whole list again for every save, field by field through
- * Jackson, was most of the cost of saving a dashboard (profiled under the end-to-end benchmark). Entries are keyed by
- * value (equal records are stored alike), the most recently used {@code capacity} of them kept. The stored forms are
- * shared and must not be changed.
+ * The stored form of the entries of one product's dashboard lists (feedback, decisions, trend points...), each
+ * converted once: an event changes one or two entries of a list, and the entries are immutable records shared from one
+ * state to the next ({@link DashboardState#copy}), so converting a whole list again for every save, field by field
+ * through Jackson, was most of the cost of saving a dashboard (profiled under the end-to-end benchmark). Entries are
+ * known by identity, which costs no hashing of their fields: a first version keyed by value, shared by all products,
+ * spent more on its lookups than the conversions it saved. An entry equal to a known one but another object (a state
+ * read back from the store) is converted again. The stored forms are shared and must not be changed.
  */
 final class EncodedEntries {
 
-    private final Map<Object, Object> encoded;
-
-    EncodedEntries(int capacity) {
-        this.encoded = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                return size() > capacity;
-            }
-        };
-    }
+    private Map<Object, Object> encoded = new IdentityHashMap<>();
 
     /** The entry's stored form: remembered, or made by {@code encode} and remembered. */
-    Object of(Object entry, Function<Object, Object> encode) {
-        synchronized (encoded) {
-            Object known = encoded.get(entry);
-            if (known != null) {
-                return known;
-            }
+    synchronized Object of(Object entry, Function<Object, Object> encode) {
+        Object known = encoded.get(entry);
+        if (known == null) {
+            known = encode.apply(entry);
+            encoded.put(entry, known);
         }
-        Object made = encode.apply(entry);
-        synchronized (encoded) {
-            encoded.put(entry, made);
-        }
-        return made;
+        return known;
     }
 
-    int size() {
-        synchronized (encoded) {
-            return encoded.size();
+    /**
+     * Forgets the entries that are not among {@code live} (those of the state just saved), once more than twice as many
+     * are remembered: entries replaced by newer ones go, at a cost spread over many saves.
+     */
+    synchronized void keepOnly(Iterable<?> live, int liveCount) {
+        if (encoded.size() <= 2 * liveCount + 16) {
+            return;
         }
+        Map<Object, Object> kept = new IdentityHashMap<>();
+        for (Object entry : live) {
+            Object known = encoded.get(entry);
+            if (known != null) {
+                kept.put(entry, known);
+            }
+        }
+        encoded = kept;
+    }
+
+    synchronized int size() {
+        return encoded.size();
     }
 }

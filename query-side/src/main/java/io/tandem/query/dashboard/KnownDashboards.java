@@ -15,7 +15,7 @@ import java.util.Optional;
 final class KnownDashboards {
 
     private final DashboardRepository repository;
-    private final Map<String, DashboardState> states;
+    private final Map<String, Known> states;
 
     KnownDashboards(DashboardRepository repository, int capacity) {
         if (capacity < 0) {
@@ -24,7 +24,7 @@ final class KnownDashboards {
         this.repository = repository;
         this.states = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, DashboardState> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
                 return size() > capacity;
             }
         };
@@ -43,16 +43,18 @@ final class KnownDashboards {
 
     /**
      * Stores the state and remembers it. The state remembered for the product, the one it was built on when that is
-     * still stored, lets the repository send only what changed.
+     * still stored, lets the repository send only what changed, with the stored forms of its entries.
      */
     void save(DashboardState state) {
+        Known known = known(state.productId());
+        EncodedEntries entries = known == null ? new EncodedEntries() : known.entries();
         try {
-            repository.save(state, remembered(state.productId()));
+            repository.save(state, known == null ? null : known.state(), entries);
         } catch (RuntimeException e) {
             forget(state.productId());
             throw e;
         }
-        remember(state);
+        remember(state, entries);
     }
 
     /** Empties the stored dashboards and forgets them. */
@@ -70,15 +72,28 @@ final class KnownDashboards {
     }
 
     private DashboardState remembered(String productId) {
+        Known known = known(productId);
+        return known == null ? null : known.state();
+    }
+
+    private Known known(String productId) {
         synchronized (states) {
             return states.get(productId);
         }
     }
 
     private void remember(DashboardState state) {
+        remember(state, new EncodedEntries());
+    }
+
+    private void remember(DashboardState state, EncodedEntries entries) {
         synchronized (states) {
-            states.put(state.productId(), state);
+            states.put(state.productId(), new Known(state, entries));
         }
+    }
+
+    /** A remembered state, and the stored forms of its list entries. */
+    private record Known(DashboardState state, EncodedEntries entries) {
     }
 
     private void forget(String productId) {

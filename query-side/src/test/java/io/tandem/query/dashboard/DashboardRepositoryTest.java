@@ -27,11 +27,12 @@ class DashboardRepositoryTest {
     private final MongoDatabase whole = MongoTestSupport.freshDatabase();
     private final DashboardRepository repository = new DashboardRepository(changesOnly);
     private final DashboardRepository replacing = new DashboardRepository(whole);
+    private final EncodedEntries entries = new EncodedEntries();
 
     @Test
     void savingTheChangesStoresTheSameDocumentAsReplacingItWhole() {
         Product product = Product.created();
-        repository.save(product.state, null);
+        repository.save(product.state, null, entries);
         replacing.save(product.state);
         for (Consumer<Product> step : List.<Consumer<Product>>of(
                 p -> p.roadmap("r1", Horizon.NOW), p -> p.roadmap("r2", Horizon.NEXT),
@@ -42,7 +43,7 @@ class DashboardRepositoryTest {
                 p -> p.pm(new ProductVisionChangedEvent(Product.ID, "Paying takes one click", "No thought")))) {
             DashboardState before = product.state;
             step.accept(product);
-            repository.save(product.state, before);
+            repository.save(product.state, before, entries);
             replacing.save(product.state);
 
             assertThat(stored(changesOnly)).isEqualTo(stored(whole));
@@ -53,14 +54,14 @@ class DashboardRepositoryTest {
     @Test
     void onlyTheChangedFieldsAreSent() {
         Product product = Product.created();
-        repository.save(product.state, null);
+        repository.save(product.state, null, entries);
         // behind the version's back: a field the next event does not change keeps what is stored
         changesOnly.getCollection(DashboardRepository.COLLECTION)
                    .updateOne(Filters.eq("_id", Product.ID), Updates.set("state.vision", "changed behind its back"));
         DashboardState before = product.state;
 
         product.roadmap("r1", Horizon.NOW);
-        repository.save(product.state, before);
+        repository.save(product.state, before, entries);
 
         DashboardState loaded = repository.load(Product.ID).orElseThrow();
         assertThat(loaded.vision).isEqualTo("changed behind its back");
@@ -72,19 +73,19 @@ class DashboardRepositoryTest {
     void aDocumentThatMovedOnOrIsGoneIsReplacedWhole() {
         Product product = Product.created();
         DashboardState base = product.state;
-        repository.save(base, null);
+        repository.save(base, null, entries);
         product.roadmap("r1", Horizon.NOW);
-        repository.save(product.state, null); // another node moved the document on
+        repository.save(product.state, null, entries); // another node moved the document on
         product.roadmap("r2", Horizon.NEXT);
 
-        repository.save(product.state, base);
+        repository.save(product.state, base, entries);
         replacing.save(product.state);
         assertThat(stored(changesOnly)).isEqualTo(stored(whole));
 
         repository.clear();
         DashboardState saved = product.state;
         product.roadmap("r3", Horizon.LATER);
-        repository.save(product.state, saved);
+        repository.save(product.state, saved, entries);
         assertThat(repository.load(Product.ID)).get().usingRecursiveComparison().isEqualTo(product.state);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Each entry is converted once while remembered; equal entries share one stored form; the least recently used go. */
+/** Each entry object is converted once while remembered; entries no longer live are forgotten in time. */
 class EncodedEntriesTest {
 
     private final List<Object> converted = new ArrayList<>();
@@ -17,29 +17,37 @@ class EncodedEntriesTest {
     };
 
     @Test
-    void convertsAnEntryOnceAndEqualEntriesShareItsStoredForm() {
-        EncodedEntries entries = new EncodedEntries(10);
+    void convertsAnEntryOnceAndAnEqualEntryThatIsAnotherObjectAgain() {
+        EncodedEntries entries = new EncodedEntries();
+        FeedbackLink link = new FeedbackLink("f1", "r1");
 
-        Object first = entries.of(new FeedbackLink("f1", "r1"), convert);
-        Object again = entries.of(new FeedbackLink("f1", "r1"), convert);
+        Object first = entries.of(link, convert);
+        Object again = entries.of(link, convert);
+        entries.of(new FeedbackLink("f1", "r1"), convert);
 
         assertThat(first).isEqualTo("stored FeedbackLink[feedbackId=f1, itemId=r1]");
         assertThat(again).isSameAs(first);
-        assertThat(converted).hasSize(1);
+        assertThat(converted).hasSize(2);
     }
 
     @Test
-    void forgetsTheLeastRecentlyUsedBeyondItsCapacity() {
-        EncodedEntries entries = new EncodedEntries(2);
-        entries.of("a", convert);
-        entries.of("b", convert);
-        entries.of("a", convert);
-        entries.of("c", convert); // b is the least recently used
+    void forgetsEntriesThatAreNoLongerLiveOnceThereAreTwiceAsManyAsLive() {
+        EncodedEntries entries = new EncodedEntries();
+        List<Object> live = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            FeedbackLink link = new FeedbackLink("f" + i, "r");
+            entries.of(link, convert);
+            if (i % 4 == 0) {
+                live.add(link);
+            }
+        }
 
-        entries.of("a", convert);
-        entries.of("b", convert);
+        entries.keepOnly(live, live.size());
+        entries.of(live.get(0), convert);
 
-        assertThat(converted).containsExactly("a", "b", "c", "b");
-        assertThat(entries.size()).isEqualTo(2);
+        assertThat(entries.size()).isEqualTo(10);
+        assertThat(converted).hasSize(40);
+        entries.keepOnly(live, live.size()); // 10 known, 10 live: nothing to forget
+        assertThat(entries.size()).isEqualTo(10);
     }
 }
