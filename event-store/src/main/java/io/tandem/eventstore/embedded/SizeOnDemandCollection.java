@@ -70,11 +70,11 @@ final class SizeOnDemandCollection extends H2Collection {
     /**
      * A replacement, or a {@code $set} and {@code $addToSet}, of the document a selector picks by a string
      * {@code _id} (and possibly more conditions, matched against that one document), in a collection whose only
-     * index is the {@code _id} index: the
-     * stored document is swapped for the new one, compared once to count it modified or not. Returns the update's
-     * result, or null for the stock path: any other update, no stored document with the {@code _id} or one that does
-     * not match the rest of the selector (so an upsert inserts, or fails on the duplicate key, as before), a changed
-     * {@code _id}, a path the stock path resolves or refuses (through an array, conflicting, {@code $}-prefixed).
+     * index is the {@code _id} index: the stored document is swapped for the new one, compared once to count it
+     * modified or not. Returns the update's result, or null for the stock path: any other update, no stored document
+     * with the {@code _id} or one that does not match the rest of the selector (so an upsert inserts, or fails on the
+     * duplicate key, as before), a changed {@code _id}, a path the stock path resolves or refuses (through an array,
+     * conflicting, {@code $}-prefixed).
      * <p>
      * The stock path deep-clones the stored document, clones the update into a new one, compares the two twice and
      * normalizes both to count it modified: for a dashboard document rewritten with every event, the store's largest
