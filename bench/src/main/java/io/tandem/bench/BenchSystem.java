@@ -127,11 +127,14 @@ final class BenchSystem implements AutoCloseable {
         return queries.metric("jvm.memory.used", "area:heap") / (1 << 20);
     }
 
+    /** The processes started so far: the query side, the command side, the store. */
+    List<ServiceProcess> processes() {
+        return Stream.of(querySide, commandSide, store).filter(s -> s != null).toList();
+    }
+
     @Override
     public void close() throws Exception {
-        List<ServiceProcess> running = new ArrayList<>();
-        Stream.of(querySide, commandSide, store).filter(s -> s != null).forEach(running::add);
-        for (ServiceProcess service : running) {
+        for (ServiceProcess service : processes()) {
             service.close();
         }
         Path storeFile = data.resolve(EmbeddedMongoServer.STORE_FILE);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The CPU time (user and system, as the OS counts it) each of the benchmark's processes had used at one moment. Two
@@ -20,15 +19,11 @@ final class CpuTimes {
     private CpuTimes() {
     }
 
-    /** The CPU time used so far by each running process of the system: the store, the command side, the query side. */
+    /** The CPU time used so far by each running process of the system. */
     static CpuTimes of(BenchSystem system) {
-        List<ServiceProcess> processes = new ArrayList<>();
-        processes.add(system.store);
-        processes.add(system.commandSide);
-        processes.add(system.querySide);
         CpuTimes times = new CpuTimes();
-        processes.stream().filter(Objects::nonNull).filter(p -> p.process.isAlive())
-                 .forEach(p -> p.process.info().totalCpuDuration().ifPresent(d -> times.used.put(p.name, d)));
+        system.processes().stream().filter(p -> p.process.isAlive())
+              .forEach(p -> p.process.info().totalCpuDuration().ifPresent(d -> times.used.put(p.name, d)));
         return times;
     }
 

@@ -56,6 +56,9 @@ final class SizeOnDemandCollection extends H2Collection {
     /** Set while this thread runs an update or findAndModify: its matched documents are copies. */
     private static final ThreadFlag UPDATING = new ThreadFlag();
 
+    /** The update operators {@link #updateById} applies itself. */
+    private static final Set<String> OPERATORS = Set.of("$set", "$addToSet");
+
     @Override
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
@@ -170,18 +173,19 @@ final class SizeOnDemandCollection extends H2Collection {
                     return null;
                 }
                 String field = parts[parts.length - 1];
-                Object value = operator.getKey().equals("$set") ? change.getValue()
-                        : addedToSet(parent.containsKey(field), parent.get(field), change.getValue());
-                if (value == null && !operator.getKey().equals("$set")) {
+                if (operator.getKey().equals("$set")) {
+                    parent.put(field, change.getValue());
+                    continue;
+                }
+                List<Object> array = addedToSet(parent.containsKey(field), parent.get(field), change.getValue());
+                if (array == null) {
                     return null;
                 }
-                parent.put(field, value);
+                parent.put(field, array);
             }
         }
         return document;
     }
-
-    private static final Set<String> OPERATORS = Set.of("$set", "$addToSet");
 
     /** The document holding the path's last part, copied along the path; null when a part is not a plain name. */
     private static Document copiedParent(Document document, String[] parts, Set<Document> copies) {

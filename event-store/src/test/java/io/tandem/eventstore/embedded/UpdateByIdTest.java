@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Replacements and {@code $set}s on the H2 backend, most of which take {@link SizeOnDemandCollection}'s update by
- * {@code _id}: they answer and store what MongoDB would, and what that path does not take (another unique index, a
- * changed {@code _id}, an upsert, other operators, conflicting paths) still behaves as before.
+ * Replacements, {@code $set}s and {@code $addToSet}s on the H2 backend, most of which take
+ * {@link SizeOnDemandCollection}'s update by {@code _id}: they answer and store what MongoDB would, and what that path
+ * does not take (another unique index, a changed {@code _id}, an upsert, other operators, conflicting paths, a value
+ * that is not an array) still behaves as before.
  */
 class UpdateByIdTest {
 

@@ -101,7 +101,7 @@ final class DashboardRepository {
 
     private boolean setChanges(DashboardState state, DashboardState stored, EncodedEntries entries) {
         Document changes = header(state);
-        List<Object> live = new ArrayList<>();
+        int live = 0;
         for (BeanPropertyDefinition property : STATE_PROPERTIES) {
             AnnotatedMember field = property.getAccessor();
             Object value = field.getValue(state);
@@ -109,13 +109,24 @@ final class DashboardRepository {
                 changes.append("state." + property.getName(), storedForm(value, entries));
             }
             if (value instanceof List<?> list) {
-                live.addAll(list);
+                live += list.size();
             }
         }
-        entries.keepOnly(live, live.size());
+        entries.keepOnly(live, () -> listEntries(state));
         Document selector = new Document("_id", state.productId()).append("version", stored.version())
                 .append("position", stored.lastGlobalPosition());
         return dashboards.updateOne(selector, new Document("$set", changes)).getMatchedCount() == 1;
+    }
+
+    /** The entries of the state's lists. */
+    private static List<Object> listEntries(DashboardState state) {
+        List<Object> entries = new ArrayList<>();
+        for (BeanPropertyDefinition property : STATE_PROPERTIES) {
+            if (property.getAccessor().getValue(state) instanceof List<?> list) {
+                entries.addAll(list);
+            }
+        }
+        return entries;
     }
 
     /** A field's value as stored: a list entry by entry, each converted once ({@link EncodedEntries}). */

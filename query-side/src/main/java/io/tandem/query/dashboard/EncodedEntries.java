@@ -3,6 +3,7 @@ package io.tandem.query.dashboard;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The stored form of the entries of one product's dashboard lists (feedback, decisions, trend points...), each
@@ -28,15 +29,16 @@ final class EncodedEntries {
     }
 
     /**
-     * Forgets the entries that are not among {@code live} (those of the state just saved), once more than twice as many
-     * are remembered: entries replaced by newer ones go, at a cost spread over many saves.
+     * Forgets the entries that are not among the {@code liveCount} entries of the state just saved, once more than
+     * twice as many are remembered (only then is {@code live} asked for them): entries replaced by newer ones go, at a
+     * cost spread over many saves.
      */
-    synchronized void keepOnly(Iterable<?> live, int liveCount) {
+    synchronized void keepOnly(int liveCount, Supplier<? extends Iterable<?>> live) {
         if (encoded.size() <= 2 * liveCount + 16) {
             return;
         }
         Map<Object, Object> kept = new IdentityHashMap<>();
-        for (Object entry : live) {
+        for (Object entry : live.get()) {
             Object known = encoded.get(entry);
             if (known != null) {
                 kept.put(entry, known);

@@ -42,12 +42,14 @@ class EncodedEntriesTest {
             }
         }
 
-        entries.keepOnly(live, live.size());
+        entries.keepOnly(live.size(), () -> live);
         entries.of(live.get(0), convert);
 
         assertThat(entries.size()).isEqualTo(10);
         assertThat(converted).hasSize(40);
-        entries.keepOnly(live, live.size()); // 10 known, 10 live: nothing to forget
+        entries.keepOnly(live.size(), () -> {
+            throw new AssertionError("10 known, 10 live: nothing to forget, so the live entries are not needed");
+        });
         assertThat(entries.size()).isEqualTo(10);
     }
 }
